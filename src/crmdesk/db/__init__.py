@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy models, engine, unit of work, repositories and Alembic migrations."""

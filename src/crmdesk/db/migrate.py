@@ -1,0 +1,103 @@
+"""Bring a database to the schema this program expects, at start-up, before any window.
+
+A file that needs upgrading is first copied to a timestamped backup. A database written
+by a newer crmdesk (a revision this program does not know) is refused and left untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, inspect
+
+from crmdesk.db.engine import Database
+from crmdesk.db.errors import translated_storage_errors
+from crmdesk.domain.errors import NewerSchemaError, NotADatabaseError
+
+BACKUP_FOLDER = "backups"
+
+
+@dataclass(frozen=True)
+class MigrationOutcome:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def alembic_config() -> Config:
+    config = Config()
+    # Works the same from a source tree, a wheel and a PyInstaller bundle, because the
+    # migration scripts travel inside the package.
+    config.set_main_option("script_location", str(resources.files("crmdesk.db") / "migrations"))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    if head is None:
+        raise RuntimeError("crmdesk ships no migrations")
+    return head
+
+
+def current_revision(database: Database) -> str | None:
+    with translated_storage_errors(database.location), database.engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(database: Database, *, now: datetime | None = None) -> MigrationOutcome:
+    config = alembic_config()
+    script = ScriptDirectory.from_config(config)
+    head = head_revision()
+    with translated_storage_errors(database.location):
+        with database.engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+            _refuse_foreign_or_newer(database, conn, current, script)
+        if current == head:
+            return MigrationOutcome(current, head, None)
+        backup = _backup(database, current, now or datetime.now(UTC)) if current else None
+        with database.engine.begin() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+    return MigrationOutcome(current, head, backup)
+
+
+def _refuse_foreign_or_newer(
+    database: Database, conn: Connection, current: str | None, script: ScriptDirectory
+) -> None:
+    if current is None:
+        tables = set(inspect(conn).get_table_names())
+        if tables:
+            raise NotADatabaseError(
+                f"{database.location} belongs to another program (it has tables but no "
+                "crmdesk schema). It was left as it was; choose another file."
+            )
+        return
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current not in known:
+        raise NewerSchemaError(
+            f"The database {database.location} was written by a newer version of crmdesk "
+            f"(schema {current}; this version knows up to {script.get_current_head()}). "
+            "It was left untouched. Install the newer crmdesk to open it."
+        )
+
+
+def _backup(database: Database, revision: str, now: datetime) -> Path | None:
+    """Copy the file with SQLite's online backup, which is consistent even in WAL mode."""
+    source = database.sqlite_path
+    if source is None or not source.exists():
+        return None
+    folder = source.parent / BACKUP_FOLDER
+    folder.mkdir(exist_ok=True)
+    target = folder / f"{source.stem}-{now:%Y%m%d-%H%M%S}-schema-{revision}{source.suffix}"
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+    return target

@@ -1,0 +1,53 @@
+"""Human-facing numbers (customer codes, complaint and order numbers) with a per-device
+prefix, so that numbers made offline on two laptops never collide: KH-7Q3F-00012."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from crmdesk.db.models import DeviceState, NumberSequence
+
+# Letters and digits that cannot be mistaken for one another when read aloud or copied.
+_PREFIX_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
+PREFIX_LENGTH = 4
+
+SERIES_PREFIX = {"customer": "KH", "complaint": "TS", "order": "DD"}
+
+
+def device_state(session: Session) -> DeviceState:
+    """This database copy's identity, created the first time anything asks for it."""
+    state = session.get(DeviceState, 1)
+    if state is None:
+        prefix = "".join(secrets.choice(_PREFIX_ALPHABET) for _ in range(PREFIX_LENGTH))
+        state = DeviceState(id=1, device_id=uuid.uuid4(), code_prefix=prefix)
+        session.add(state)
+        session.flush()
+    return state
+
+
+def next_number(session: Session, series: str, taken_in: InstrumentedAttribute[str]) -> str:
+    """The next free number of `series` ("customer", "complaint", "order") on this device.
+
+    Numbers already present in `taken_in` (say, customer codes that came with an
+    imported file) are skipped rather than reused.
+    """
+    letters = SERIES_PREFIX[series]
+    prefix = device_state(session).code_prefix
+    while True:
+        value = session.execute(
+            update(NumberSequence)
+            .where(NumberSequence.name == series)
+            .values(next_value=NumberSequence.next_value + 1)
+            .returning(NumberSequence.next_value)
+        ).scalar_one_or_none()
+        if value is None:
+            value = 1
+            session.add(NumberSequence(name=series, next_value=value))
+            session.flush()
+        candidate = f"{letters}-{prefix}-{value:05d}"
+        if session.execute(select(taken_in).where(taken_in == candidate)).first() is None:
+            return candidate

@@ -1,0 +1,1 @@
+"""Pure-Python core: enumerations, values passed between layers, validation, typed errors."""

@@ -1,0 +1,84 @@
+"""Typed errors. Each carries a message a user can read; the UI and CLI show it as is."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class CrmError(Exception):
+    """Base of every error the program expects and explains to the user."""
+
+
+class ValidationError(CrmError):
+    """Input was refused. `problems` maps a field name to a plain message about it."""
+
+    def __init__(self, problems: Mapping[str, str]) -> None:
+        self.problems = dict(problems)
+        super().__init__("; ".join(f"{field}: {msg}" for field, msg in self.problems.items()))
+
+
+class NotFoundError(CrmError):
+    def __init__(self, what: str, key: object) -> None:
+        self.what = what
+        self.key = key
+        super().__init__(f"{what} {key} does not exist or was deleted.")
+
+
+class ConflictError(CrmError):
+    """Somebody else saved the same record after it was loaded; nothing was overwritten.
+
+    The versions are None when the clash was only noticed while writing.
+    """
+
+    def __init__(
+        self, what: str, key: object, expected_version: int | None, current_version: int | None
+    ) -> None:
+        self.what = what
+        self.key = key
+        self.expected_version = expected_version
+        self.current_version = current_version
+        detail = (
+            f" (your copy is version {expected_version}, "
+            f"the saved one is version {current_version})"
+            if expected_version is not None and current_version is not None
+            else ""
+        )
+        super().__init__(
+            f"{what} {key} was changed by someone else after you opened it{detail}. "
+            "Nothing was overwritten; reload it before saving again."
+        )
+
+
+class InvalidTransitionError(CrmError):
+    def __init__(self, current: str, target: str) -> None:
+        self.current = current
+        self.target = target
+        super().__init__(f"A complaint that is '{current}' cannot move to '{target}'.")
+
+
+class StorageError(CrmError):
+    """The database file or server could not be used. The file was not modified."""
+
+
+class NotADatabaseError(StorageError):
+    pass
+
+
+class DatabaseLockedError(StorageError):
+    pass
+
+
+class ReadOnlyDatabaseError(StorageError):
+    pass
+
+
+class DiskFullError(StorageError):
+    pass
+
+
+class CorruptDatabaseError(StorageError):
+    pass
+
+
+class NewerSchemaError(StorageError):
+    pass

@@ -1,0 +1,189 @@
+"""What the customer search index holds, and how a typed query is turned into a match.
+
+Everything is reduced to space-separated tokens that SQLite's unicode61 tokenizer keeps
+as they are, so that prefix queries on tokens give the behaviour users expect:
+
+* each Chinese character is its own token, so a fragment of any length is a phrase
+  query ("科技" finds 某某科技有限公司);
+* a Chinese name also gets pinyin tokens starting at every character, in full and as
+  initials ("zhangsan", "zs", "san", "s"), so `zs`, `zhangs` and `keji` all match as
+  prefixes; a leading surname with a special reading (单 shan, 曾 zeng …) is spelled
+  both ways;
+* the digits of a phone number are stored as all of their suffixes, so a prefix query
+  on them finds digits anywhere in the number ("8000" finds 13812348000).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from pypinyin import lazy_pinyin
+
+# Characters whose reading as a surname differs from the everyday reading that
+# pypinyin gives out of context.
+SURNAME_READINGS: dict[str, str] = {
+    "单": "shan",
+    "曾": "zeng",
+    "解": "xie",
+    "仇": "qiu",
+    "区": "ou",
+    "查": "zha",
+    "朴": "piao",
+    "盖": "ge",
+    "覃": "qin",
+    "尉": "yu",
+    "乐": "yue",
+    "缪": "miao",
+    "繁": "po",
+    "员": "yun",
+    "召": "shao",
+    "种": "chong",
+    "翟": "zhai",
+    "谌": "chen",
+    "阚": "kan",
+    "隗": "wei",
+}
+
+# Enough pinyin after a starting character to type a fragment of a long company name.
+MAX_PINYIN_SYLLABLES = 12
+MIN_PHONE_SUFFIX = 3
+
+_CJK_RANGES = (
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xF900, 0xFAFF),
+    (0x20000, 0x2EBEF),
+)
+_WORD = re.compile(r"[0-9a-z]+")
+
+
+def is_cjk(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in _CJK_RANGES)
+
+
+def fold(text: str) -> str:
+    """Full-width to half-width, compatibility forms to plain, lower case."""
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+def text_tokens(text: str) -> list[str]:
+    """Words of letters and digits, and each Chinese character on its own."""
+    tokens: list[str] = []
+    for run in _runs(fold(text)):
+        if is_cjk(run[0]):
+            tokens.extend(run)
+        else:
+            tokens.extend(_WORD.findall(run))
+    return tokens
+
+
+def _runs(text: str) -> Iterator[str]:
+    """Split into maximal runs of Chinese characters and of everything else."""
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or is_cjk(text[i]) != is_cjk(text[start]):
+            if text[start:i]:
+                yield text[start:i]
+            start = i
+
+
+def pinyin_syllables(text: str) -> list[str]:
+    """The everyday pinyin of the Chinese characters in `text`, read in context."""
+    syllables: list[str] = []
+    for run in _runs(fold(text)):
+        if is_cjk(run[0]):
+            syllables.extend(s.lower() for s in lazy_pinyin(run))
+    return syllables
+
+
+def name_readings(name: str) -> list[list[str]]:
+    """The ways a name can be read: the everyday one, plus a surname reading if any."""
+    everyday = pinyin_syllables(name)
+    if not everyday:
+        return []
+    readings = [everyday]
+    first = fold(name).strip()[:1]
+    surname = SURNAME_READINGS.get(first)
+    if surname and surname != everyday[0]:
+        readings.append([surname, *everyday[1:]])
+    return readings
+
+
+def pinyin_tokens(name: str) -> list[str]:
+    tokens: list[str] = []
+    for index, reading in enumerate(name_readings(name)):
+        # A surname reading differs only in the first syllable: only its start is new.
+        starts = range(len(reading)) if index == 0 else range(1)
+        for start in starts:
+            tail = reading[start : start + MAX_PINYIN_SYLLABLES]
+            tokens.append("".join(tail))
+            tokens.append("".join(s[0] for s in tail))
+    return tokens
+
+
+def sort_key(name: str) -> str:
+    """Full pinyin of a name for sorting and the customer's `search_keys` column."""
+    syllables = pinyin_syllables(name)
+    if not syllables:
+        return fold(name)
+    return f"{''.join(syllables)} {''.join(s[0] for s in syllables)}"
+
+
+def phone_tokens(phone: str) -> list[str]:
+    digits = "".join(ch for ch in fold(phone) if ch.isdigit())
+    if len(digits) <= MIN_PHONE_SUFFIX:
+        return [digits] if digits else []
+    return [digits[i:] for i in range(len(digits) - MIN_PHONE_SUFFIX + 1)]
+
+
+@dataclass(frozen=True)
+class SearchSubject:
+    """The searchable facts of one customer."""
+
+    code: str
+    names: list[str]  # the customer's name first, then its contacts' names
+    phones: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    other_words: list[str] = field(default_factory=list)  # WeChat ids …
+
+
+def search_document(subject: SearchSubject) -> str:
+    tokens: list[str] = []
+    tokens.extend(text_tokens(subject.code))
+    tokens.append(_compact(subject.code))
+    for name in subject.names:
+        tokens.extend(text_tokens(name))
+        tokens.extend(pinyin_tokens(name))
+    for phone in subject.phones:
+        tokens.extend(phone_tokens(phone))
+    for text in (*subject.emails, *subject.other_words):
+        tokens.extend(text_tokens(text))
+    # No de-duplication: phrase queries rely on the order of the name's characters.
+    return " ".join(t for t in tokens if t)
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 MATCH expression: every typed word must match; None if nothing searchable."""
+    terms = [_term_expression(word) for word in query.split()]
+    kept = [term for term in terms if term]
+    return " AND ".join(kept) if kept else None
+
+
+def _term_expression(word: str) -> str | None:
+    tokens = text_tokens(word)
+    if not tokens:
+        return None
+    alternatives = [f'"{" ".join(tokens)}"' + ("" if is_cjk(tokens[-1][0]) else " *")]
+    compact = _compact(word)
+    if len(tokens) > 1 and not any(is_cjk(ch) for ch in word):
+        # "138-1234-8000" or "KH-7Q3F-12": also try it without the separators.
+        alternatives.append(f'"{compact}" *')
+    return alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
+
+
+def _compact(text: str) -> str:
+    return "".join(_WORD.findall(fold(text)))
