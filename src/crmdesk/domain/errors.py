@@ -3,18 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 
 class CrmError(Exception):
     """Base of every error the program expects and explains to the user."""
 
 
-class ValidationError(CrmError):
-    """Input was refused. `problems` maps a field name to a plain message about it."""
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with one field, as an English template and its values.
 
-    def __init__(self, problems: Mapping[str, str]) -> None:
+    The UI translates `template` and then fills in `params`; `message` is the English
+    text for logs, the command line and tests.
+    """
+
+    template: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.params)
+
+
+class ValidationError(CrmError):
+    """Input was refused. `problems` maps a field name to what is wrong with it."""
+
+    def __init__(self, problems: Mapping[str, Problem]) -> None:
         self.problems = dict(problems)
-        super().__init__("; ".join(f"{field}: {msg}" for field, msg in self.problems.items()))
+        super().__init__("; ".join(f"{name}: {p.message}" for name, p in self.problems.items()))
+
+    def message_for(self, field_name: str) -> str | None:
+        problem = self.problems.get(field_name)
+        return problem.message if problem else None
 
 
 class NotFoundError(CrmError):
