@@ -1,0 +1,1 @@
+"""Use cases. Each call is one unit of work and returns domain values, never ORM objects."""

@@ -1,0 +1,1 @@
+"""Everything Qt: the main window, its tabs, item models, dialogs and the task runner."""
