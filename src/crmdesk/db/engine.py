@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,7 +13,7 @@ from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
-from crmdesk.db.errors import translated_storage_errors
+from crmdesk.db.errors import translated_storage_errors, typed_error_for
 from crmdesk.db.search_index import install_search_hooks
 from crmdesk.domain.errors import NotADatabaseError, ReadOnlyDatabaseError, StorageError
 
@@ -65,21 +63,22 @@ class UnitOfWork:
     def __enter__(self) -> UnitOfWork:
         return self
 
-    def __exit__(self, *exc_info: object) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: object
+    ) -> None:
         try:
             self.session.rollback()
         finally:
             self.session.close()
+        # A locked, full or damaged database anywhere in the block reaches the caller as
+        # a typed error with a plain message; programming errors pass through unchanged.
+        typed = typed_error_for(exc, self._database.location) if exc is not None else None
+        if typed is not None:
+            raise typed from exc
 
     def commit(self) -> None:
         with translated_storage_errors(self._database.location):
             self.session.commit()
-
-    @contextmanager
-    def storage_errors(self) -> Iterator[None]:
-        """Translate storage failures inside a block of queries into typed errors."""
-        with translated_storage_errors(self._database.location):
-            yield
 
 
 def sqlite_file(url: URL) -> Path | None:
@@ -88,28 +87,32 @@ def sqlite_file(url: URL) -> Path | None:
     return Path(url.database or "")
 
 
-def open_database(url: str | URL) -> Database:
-    """Open (creating the file and its folder if needed) without running migrations."""
+def open_database(url: str | URL, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
+    """Open (creating the file and its folder if needed) without running migrations.
+
+    `busy_timeout_ms` is how long to wait for another program's write to finish.
+    """
     parsed = make_url(url)
     path = sqlite_file(parsed)
     if path is not None:
         _check_sqlite_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(parsed, **_engine_options(parsed))
+    engine = create_engine(parsed, **_engine_options(parsed, busy_timeout_ms))
     if parsed.get_backend_name() == "sqlite":
-        _install_sqlite_hooks(engine)
+        _install_sqlite_hooks(engine, busy_timeout_ms)
     sessions = sessionmaker(expire_on_commit=False)
     install_search_hooks(sessions)
     database = Database(engine, sessions)
     with translated_storage_errors(database.location), engine.connect() as conn:
-        conn.exec_driver_sql("SELECT 1")
+        # Reading the schema catches a damaged file now rather than at the first query.
+        conn.exec_driver_sql("SELECT count(*) FROM sqlite_master" if path else "SELECT 1")
     return database
 
 
-def _engine_options(url: URL) -> dict[str, Any]:
+def _engine_options(url: URL, busy_timeout_ms: int) -> dict[str, Any]:
     if url.get_backend_name() == "sqlite":
         # Connections are opened per unit of work from any thread (the GUI's task runner).
-        return {"connect_args": {"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000}}
+        return {"connect_args": {"check_same_thread": False, "timeout": busy_timeout_ms / 1000}}
     return {"pool_pre_ping": True}
 
 
@@ -154,7 +157,7 @@ def _nearest_existing(folder: Path) -> Path:
     return folder
 
 
-def _install_sqlite_hooks(engine: Engine) -> None:
+def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" hook below issue BEGIN, instead of the driver's own
@@ -163,7 +166,7 @@ def _install_sqlite_hooks(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         finally:

@@ -57,14 +57,21 @@ def _is_enospc(exc: DBAPIError) -> bool:
     return getattr(exc.orig, "errno", None) == errno.ENOSPC
 
 
+def typed_error_for(exc: BaseException, location: str) -> CrmError | None:
+    """The typed error an exception from the storage layer means, or None to let it be."""
+    if isinstance(exc, StaleDataError):
+        return ConflictError("The record", "", None, None)
+    if isinstance(exc, DBAPIError):
+        return storage_error_for(exc, location)
+    return None
+
+
 @contextmanager
 def translated_storage_errors(location: str) -> Iterator[None]:
     try:
         yield
-    except StaleDataError as exc:
-        raise ConflictError("record", "?", None, None) from exc
-    except DBAPIError as exc:
-        typed = storage_error_for(exc, location)
+    except (StaleDataError, DBAPIError) as exc:
+        typed = typed_error_for(exc, location)
         if typed is None:
             raise
         raise typed from exc

@@ -21,6 +21,7 @@ from sqlalchemy import Connection, inspect
 
 from crmdesk.db.engine import Database
 from crmdesk.db.errors import translated_storage_errors
+from crmdesk.db.search_index import is_search_index_object
 from crmdesk.domain.errors import NewerSchemaError, NotADatabaseError
 
 BACKUP_FOLDER = "backups"
@@ -31,6 +32,11 @@ class MigrationOutcome:
     from_revision: str | None
     to_revision: str
     backup: Path | None
+
+
+def include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    """Leave FTS5's virtual and shadow tables out of model/schema comparison."""
+    return not (type_ == "table" and name is not None and is_search_index_object(name))
 
 
 def alembic_config() -> Config:
@@ -74,7 +80,8 @@ def _refuse_foreign_or_newer(
     database: Database, conn: Connection, current: str | None, script: ScriptDirectory
 ) -> None:
     if current is None:
-        tables = set(inspect(conn).get_table_names())
+        # An empty alembic_version table is what a fully downgraded crmdesk file keeps.
+        tables = set(inspect(conn).get_table_names()) - {"alembic_version"}
         if tables:
             raise NotADatabaseError(
                 f"{database.location} belongs to another program (it has tables but no "

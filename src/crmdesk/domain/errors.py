@@ -65,7 +65,7 @@ class ConflictError(CrmError):
             else ""
         )
         super().__init__(
-            f"{what} {key} was changed by someone else after you opened it{detail}. "
+            f"{f'{what} {key}'.strip()} was changed by someone else after you opened it{detail}. "
             "Nothing was overwritten; reload it before saving again."
         )
 

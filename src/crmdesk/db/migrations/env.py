@@ -4,18 +4,12 @@ developers running the `alembic` command get one from $CRMDESK_DB_URL."""
 from __future__ import annotations
 
 import os
-from typing import Any
-
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
 from crmdesk.db import models  # noqa: F401 - registers every table on Base.metadata
 from crmdesk.db.base import Base
-from crmdesk.db.search_index import is_search_index_object
-
-
-def include_name(name: str | None, type_: str, parent_names: Any) -> bool:
-    return not (type_ == "table" and name is not None and is_search_index_object(name))
+from crmdesk.db.migrate import include_name
 
 
 def run(connection: Connection) -> None:

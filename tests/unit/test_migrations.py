@@ -1,0 +1,153 @@
+"""Schema upgrades of users' files: backups, kept rows, refusal of newer databases, drift."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import func, select, text
+
+from crmdesk.db.base import Base
+from crmdesk.db.engine import Database, open_database
+from crmdesk.db.migrate import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    include_name,
+    migrate,
+)
+from crmdesk.db.models import Customer, CustomerSearch
+from crmdesk.db.search_index import customer_match_condition
+from crmdesk.domain.errors import NewerSchemaError, NotADatabaseError
+from crmdesk.paths import sqlite_url
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _upgrade_to(database: Database, revision: str) -> None:
+    config = alembic_config()
+    with database.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, revision)
+
+
+def _insert_customer_rows(database: Database, names: list[str]) -> None:
+    """Rows as an older program wrote them: plain SQL, no ORM hooks, no search documents."""
+    now = datetime(2025, 1, 2, tzinfo=UTC).isoformat(sep=" ")
+    with database.engine.begin() as conn:
+        for i, name in enumerate(names):
+            conn.execute(
+                text(
+                    "INSERT INTO customer (id, code, name, kind, level, lifecycle_stage,"
+                    " stage_pinned, custom_fields, search_keys, created_at, updated_at, version)"
+                    " VALUES (:id, :code, :name, 'person', 'normal', 'exploration', 0, '{}', '',"
+                    " :now, :now, 1)"
+                ),
+                {"id": uuid.uuid4().hex, "code": f"KH-OLD-{i:05d}", "name": name, "now": now},
+            )
+
+
+def test_new_file_is_created_at_head_without_backup(tmp_path: Path) -> None:
+    database = open_database(sqlite_url(tmp_path / "new.sqlite3"))
+    outcome = migrate(database)
+    assert outcome.from_revision is None
+    assert outcome.to_revision == head_revision() == current_revision(database)
+    assert outcome.backup is None
+    assert not (tmp_path / "backups").exists()
+    database.dispose()
+
+
+def test_upgrade_keeps_every_row_backs_up_first_and_indexes_old_customers(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    database = open_database(sqlite_url(path))
+    _upgrade_to(database, "0001")
+    _insert_customer_rows(database, ["张三", "单田芳", "Acme Trading"])
+
+    when = datetime(2026, 3, 4, 5, 6, 7, tzinfo=UTC)
+    outcome = migrate(database, now=when)
+
+    assert (outcome.from_revision, outcome.to_revision) == ("0001", head_revision())
+    assert outcome.backup == tmp_path / "backups" / "old-20260304-050607-schema-0001.sqlite3"
+    backup = open_database(sqlite_url(outcome.backup))
+    assert current_revision(backup) == "0001"
+    with backup.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM customer")).scalar_one() == 3
+    backup.dispose()
+
+    with database.unit_of_work(write=False) as uow:
+        names = set(uow.session.scalars(select(Customer.name)))
+        assert names == {"张三", "单田芳", "Acme Trading"}
+        assert uow.session.scalar(select(func.count()).select_from(CustomerSearch)) == 3
+        found = uow.session.scalars(select(Customer.name).where(customer_match_condition("zs")))
+        assert list(found) == ["张三"]
+        keys = uow.session.scalar(select(Customer.search_keys).where(Customer.name == "张三"))
+        assert keys == "zhangsan zs"
+    database.dispose()
+
+
+def test_migrating_an_up_to_date_file_changes_nothing(db_path: Path) -> None:
+    database = open_database(sqlite_url(db_path))
+    before = _digest(db_path)
+    outcome = migrate(database)
+    database.dispose()
+    assert outcome.backup is None
+    assert _digest(db_path) == before
+
+
+def test_database_from_a_newer_version_is_refused_and_left_untouched(db_path: Path) -> None:
+    database = open_database(sqlite_url(db_path))
+    with database.engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
+    database.dispose()
+    before = _digest(db_path)
+
+    database = open_database(sqlite_url(db_path))
+    with pytest.raises(NewerSchemaError, match="newer version of crmdesk"):
+        migrate(database)
+    database.dispose()
+
+    assert _digest(db_path) == before
+    assert not (db_path.parent / "backups").exists()
+
+
+def test_sqlite_file_of_another_program_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    database = open_database(sqlite_url(path))
+    with database.engine.begin() as conn:
+        conn.execute(text("CREATE TABLE recipes (id INTEGER PRIMARY KEY, title TEXT)"))
+    with pytest.raises(NotADatabaseError, match="another program"):
+        migrate(database)
+    with database.engine.connect() as conn:
+        tables = conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars()
+        assert list(tables) == ["recipes"]
+    database.dispose()
+
+
+def test_models_and_migrations_do_not_drift(database: Database) -> None:
+    """Fails when a model changes without a migration (the `alembic check` of this project)."""
+    with database.engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"include_name": include_name, "compare_type": True}
+        )
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_every_migration_can_be_undone_and_redone(tmp_path: Path) -> None:
+    database = open_database(sqlite_url(tmp_path / "roundtrip.sqlite3"))
+    migrate(database)
+    config = alembic_config()
+    with database.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.downgrade(config, "base")
+    assert current_revision(database) is None
+    migrate(database)
+    assert current_revision(database) == head_revision()
+    database.dispose()
