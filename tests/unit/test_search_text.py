@@ -48,7 +48,13 @@ def test_document_keeps_character_order_for_phrase_queries() -> None:
 
 def test_sort_key_is_full_pinyin_then_initials() -> None:
     assert sort_key("张三") == "zhangsan zs"
-    assert sort_key("Acme Ltd") == "acme ltd"
+    assert sort_key("Acme Ltd") == "acme ltd al"
+
+
+def test_sort_key_keeps_latin_and_digits_of_mixed_names_in_place() -> None:
+    assert sort_key("ABC科技有限公司").startswith("abc kejiyouxiangongsi")
+    assert sort_key("3M中国").startswith("3m zhongguo")
+    assert sort_key("3M中国") < sort_key("阿里巴巴") < sort_key("张三")
 
 
 @pytest.mark.parametrize(

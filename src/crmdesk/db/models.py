@@ -54,6 +54,9 @@ class Customer(Synced, Base):
     __tablename__ = "customer"
     __table_args__ = (
         Index("ix_customer_name", "name"),
+        # The list's default order is by pronunciation; with id as tiebreak the first
+        # page of a million customers is read straight off this index.
+        Index("ix_customer_search_keys", "search_keys", "id"),
         Index("ix_customer_owner_id", "owner_id"),
         Index("ix_customer_province_city", "province", "city"),
         Index("ix_customer_lifecycle_stage", "lifecycle_stage"),

@@ -126,11 +126,20 @@ def pinyin_tokens(name: str) -> list[str]:
 
 
 def sort_key(name: str) -> str:
-    """Full pinyin of a name for sorting and the customer's `search_keys` column."""
-    syllables = pinyin_syllables(name)
-    if not syllables:
-        return fold(name)
-    return f"{''.join(syllables)} {''.join(s[0] for s in syllables)}"
+    """The name spelled for sorting: Chinese runs as full pinyin, other runs as typed,
+    then the initials ("abc kejiyouxiangongsi akjyxgs" for ABC科技有限公司)."""
+    words: list[str] = []
+    initials: list[str] = []
+    for run in _runs(fold(name).strip()):
+        if is_cjk(run[0]):
+            syllables = [s.lower() for s in lazy_pinyin(run)]
+            words.append("".join(syllables))
+            initials.extend(s[0] for s in syllables)
+        else:
+            latin = _WORD.findall(run)
+            words.extend(latin)
+            initials.extend(w[0] for w in latin)
+    return f"{' '.join(words)} {''.join(initials)}".strip()
 
 
 def phone_tokens(phone: str) -> list[str]:

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from crmdesk.domain.errors import Problem, ValidationError
 from crmdesk.domain.paging import PageRequest
@@ -16,8 +16,8 @@ def fetch_page(
     session: Session,
     query: Select[Any],
     request: PageRequest,
-    sort_columns: Mapping[str, ColumnElement[Any]],
-    tiebreak: ColumnElement[Any],
+    sort_columns: Mapping[str, ColumnElement[Any] | InstrumentedAttribute[Any]],
+    tiebreak: ColumnElement[Any] | InstrumentedAttribute[Any],
 ) -> tuple[Sequence[Row[Any]], int]:
     """One page of `query` in the requested order, and how many rows match in all.
 

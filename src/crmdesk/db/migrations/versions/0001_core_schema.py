@@ -170,6 +170,7 @@ def upgrade() -> None:
         batch_op.create_index("ix_customer_phone", ["phone"], unique=False)
         batch_op.create_index("ix_customer_province_city", ["province", "city"], unique=False)
         batch_op.create_index("ix_customer_referred_by_id", ["referred_by_id"], unique=False)
+        batch_op.create_index("ix_customer_search_keys", ["search_keys", "id"], unique=False)
 
     op.create_table(
         "contact",
@@ -653,6 +654,7 @@ def downgrade() -> None:
 
     op.drop_table("contact")
     with op.batch_alter_table("customer", schema=None) as batch_op:
+        batch_op.drop_index("ix_customer_search_keys")
         batch_op.drop_index("ix_customer_referred_by_id")
         batch_op.drop_index("ix_customer_province_city")
         batch_op.drop_index("ix_customer_phone")

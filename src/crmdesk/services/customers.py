@@ -1,0 +1,242 @@
+"""Customer use cases: create, edit, delete, look up, list, tag and reassign customers."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from crmdesk.db.engine import Database, UnitOfWork
+from crmdesk.db.models import Customer, CustomerTag, Tag
+from crmdesk.db.numbers import next_number
+from crmdesk.db.repositories.customers import (
+    code_in_use,
+    customer_record,
+    find_customer,
+    find_customers,
+    list_customers,
+)
+from crmdesk.db.repositories.reps import find_rep
+from crmdesk.db.repositories.tags import find_customer_tag, find_tag_by_name
+from crmdesk.domain.clock import Clock, system_clock
+from crmdesk.domain.contact_details import (
+    check_birthday,
+    check_email,
+    check_phone,
+    check_wechat,
+)
+from crmdesk.domain.customers import (
+    CODE_MAX_LENGTH,
+    NAME_MAX_LENGTH,
+    CustomerDraft,
+    CustomerFilter,
+    CustomerRecord,
+    CustomerSummary,
+)
+from crmdesk.domain.errors import ConflictError, NotFoundError
+from crmdesk.domain.paging import Page, PageRequest
+from crmdesk.domain.validation import Problems
+
+TAG_MAX_LENGTH = 50
+NOTES_MAX_LENGTH = 10_000
+_CUSTOM_VALUE_TYPES = (str, int, float, bool, type(None))
+_NO_SUCH_OWNER = "This sales rep does not exist or was deleted."
+
+
+def refuse_stale(what: str, key: object, expected_version: int, current_version: int) -> None:
+    """Raise ConflictError when the caller edited an older copy than the one saved."""
+    if expected_version != current_version:
+        raise ConflictError(what, key, expected_version, current_version)
+
+
+class CustomerService:
+    def __init__(self, database: Database, clock: Clock = system_clock) -> None:
+        self._database = database
+        self._clock = clock
+
+    def create(self, draft: CustomerDraft) -> CustomerRecord:
+        with self._database.unit_of_work() as uow:
+            session = uow.session
+            values = self._validated(uow, draft, customer_id=None)
+            now = self._clock()
+            customer = Customer(**values, created_at=now, updated_at=now)
+            if customer.code is None:
+                customer.code = next_number(session, "customer", Customer.code)
+            session.add(customer)
+            return _saved(uow, customer)
+
+    def update(
+        self, customer_id: uuid.UUID, draft: CustomerDraft, expected_version: int
+    ) -> CustomerRecord:
+        """Save an edited customer; `draft.code` None keeps the current code."""
+        with self._database.unit_of_work() as uow:
+            customer = _existing(uow, customer_id)
+            refuse_stale("Customer", customer.code, expected_version, customer.version)
+            values = self._validated(uow, draft, customer_id=customer.id)
+            if values["code"] is None:
+                del values["code"]
+            for name, value in values.items():
+                setattr(customer, name, value)
+            customer.updated_at = self._clock()
+            return _saved(uow, customer)
+
+    def delete(self, customer_id: uuid.UUID, expected_version: int | None = None) -> None:
+        """Soft-delete: the customer disappears from lists, search and lookups."""
+        with self._database.unit_of_work() as uow:
+            customer = _existing(uow, customer_id)
+            if expected_version is not None:
+                refuse_stale("Customer", customer.code, expected_version, customer.version)
+            customer.deleted_at = customer.updated_at = self._clock()
+            uow.commit()
+
+    def get(self, customer_id: uuid.UUID) -> CustomerRecord:
+        with self._database.unit_of_work(write=False) as uow:
+            return customer_record(uow.session, _existing(uow, customer_id))
+
+    def list(
+        self, criteria: CustomerFilter, request: PageRequest | None = None
+    ) -> Page[CustomerSummary]:
+        with self._database.unit_of_work(write=False) as uow:
+            return list_customers(uow.session, criteria, request or PageRequest(), self._today())
+
+    def add_tag(self, customer_id: uuid.UUID, tag_name: str) -> CustomerRecord:
+        """Tag a customer, creating the tag when no tag has that name yet."""
+        problems = Problems()
+        name = problems.required_text("tag", tag_name, max_length=TAG_MAX_LENGTH)
+        problems.raise_if_any()
+        with self._database.unit_of_work() as uow:
+            session = uow.session
+            customer = _existing(uow, customer_id)
+            now = self._clock()
+            tag = find_tag_by_name(session, name)
+            if tag is None:
+                tag = Tag(name=name, created_at=now, updated_at=now)
+                session.add(tag)
+                session.flush()
+            else:
+                _revive(tag, now)
+            link = find_customer_tag(session, customer.id, tag.id)
+            if link is None:
+                session.add(
+                    CustomerTag(
+                        customer_id=customer.id, tag_id=tag.id, created_at=now, updated_at=now
+                    )
+                )
+            else:
+                _revive(link, now)
+            return _saved(uow, customer)
+
+    def remove_tag(self, customer_id: uuid.UUID, tag_name: str) -> CustomerRecord:
+        """Take a tag off a customer; the tag itself stays for other customers."""
+        with self._database.unit_of_work() as uow:
+            session = uow.session
+            customer = _existing(uow, customer_id)
+            tag = find_tag_by_name(session, tag_name.strip())
+            link = find_customer_tag(session, customer.id, tag.id) if tag else None
+            if link is not None and link.deleted_at is None:
+                link.deleted_at = link.updated_at = self._clock()
+            return _saved(uow, customer)
+
+    def set_owner(self, customer_ids: Iterable[uuid.UUID], owner_id: uuid.UUID | None) -> int:
+        """Give several customers to one rep (None: to nobody). All or none are changed."""
+        wanted = set(customer_ids)
+        with self._database.unit_of_work() as uow:
+            session = uow.session
+            problems = Problems()
+            if owner_id is not None and find_rep(session, owner_id) is None:
+                problems.add("owner_id", _NO_SUCH_OWNER)
+            problems.raise_if_any()
+            customers = find_customers(session, wanted)
+            missing = wanted - {customer.id for customer in customers}
+            if missing:
+                raise NotFoundError("Customer", next(iter(missing)))
+            now = self._clock()
+            changed = [c for c in customers if c.owner_id != owner_id]
+            for customer in changed:
+                customer.owner_id, customer.updated_at = owner_id, now
+            uow.commit()
+        return len(changed)
+
+    def _today(self) -> date:
+        return self._clock().astimezone().date()
+
+    def _validated(
+        self, uow: UnitOfWork, draft: CustomerDraft, *, customer_id: uuid.UUID | None
+    ) -> dict[str, Any]:
+        """The draft's values cleaned for storage; ValidationError lists every problem."""
+        session = uow.session
+        p = Problems()
+        code = p.optional_text("code", draft.code, max_length=CODE_MAX_LENGTH)
+        if code is not None and code_in_use(session, code, other_than=customer_id):
+            p.add("code", "The code {code} is already used by another customer.", code=code)
+        if draft.owner_id is not None and find_rep(session, draft.owner_id) is None:
+            p.add("owner_id", _NO_SUCH_OWNER)
+        if draft.referred_by_id is not None:
+            if draft.referred_by_id == customer_id:
+                p.add("referred_by_id", "A customer cannot refer itself.")
+            elif find_customer(session, draft.referred_by_id) is None:
+                p.add("referred_by_id", "The referring customer does not exist or was deleted.")
+        check_birthday(p, "birthday", draft.birthday, self._today())
+        values: dict[str, Any] = {
+            "code": code,
+            "name": p.required_text("name", draft.name, max_length=NAME_MAX_LENGTH),
+            "kind": draft.kind,
+            "industry": p.optional_text("industry", draft.industry, max_length=100),
+            "source": draft.source,
+            "level": draft.level,
+            "lifecycle_stage": draft.lifecycle_stage,
+            "stage_pinned": draft.stage_pinned,
+            "owner_id": draft.owner_id,
+            "phone": check_phone(p, "phone", draft.phone),
+            "phone_alt": check_phone(p, "phone_alt", draft.phone_alt),
+            "email": check_email(p, "email", draft.email),
+            "wechat": check_wechat(p, "wechat", draft.wechat),
+            "province": p.optional_text("province", draft.province, max_length=50),
+            "city": p.optional_text("city", draft.city, max_length=50),
+            "district": p.optional_text("district", draft.district, max_length=50),
+            "address": p.optional_text("address", draft.address, max_length=300),
+            "birthday": draft.birthday,
+            "referred_by_id": draft.referred_by_id,
+            "notes": p.optional_text("notes", draft.notes, max_length=NOTES_MAX_LENGTH),
+            "custom_fields": _custom_fields(p, draft.custom_fields),
+        }
+        p.raise_if_any()
+        return values
+
+
+def _custom_fields(problems: Problems, fields: Mapping[str, object]) -> dict[str, object]:
+    cleaned: dict[str, object] = {}
+    for key, value in fields.items():
+        name = key.strip()
+        if not name:
+            problems.add("custom_fields", "Every custom field needs a name.")
+        elif not isinstance(value, _CUSTOM_VALUE_TYPES):
+            problems.add(
+                "custom_fields",
+                "The custom field {name} must be text, a number, yes/no or empty.",
+                name=name,
+            )
+        cleaned[name] = value
+    return cleaned
+
+
+def _revive(row: Tag | CustomerTag, now: datetime) -> None:
+    """Bring back a tombstoned row (names and pairs stay unique across deletions)."""
+    if row.deleted_at is not None:
+        row.deleted_at, row.updated_at = None, now
+
+
+def _saved(uow: UnitOfWork, customer: Customer) -> CustomerRecord:
+    """Write the unit of work and describe the customer as saved (new version included)."""
+    uow.session.flush()
+    record = customer_record(uow.session, customer)
+    uow.commit()
+    return record
+
+
+def _existing(uow: UnitOfWork, customer_id: uuid.UUID) -> Customer:
+    customer = find_customer(uow.session, customer_id)
+    if customer is None:
+        raise NotFoundError("Customer", customer_id)
+    return customer

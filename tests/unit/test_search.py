@@ -1,0 +1,163 @@
+"""The customer list's search box, through CustomerService.list on a real database file:
+pinyin, surname readings, Chinese fragments, phone digits, e-mail, codes, contacts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import event
+
+from crmdesk.db.engine import Database
+from crmdesk.db.repositories.customers import customer_list_plan
+from crmdesk.domain.contacts import ContactDraft
+from crmdesk.domain.customers import CustomerDraft, CustomerFilter, CustomerSort
+from crmdesk.domain.enums import CustomerKind, CustomerLevel
+from crmdesk.domain.paging import PageRequest
+from crmdesk.services.contacts import ContactService
+from crmdesk.services.customers import CustomerService
+
+
+@pytest.fixture
+def customers(database: Database) -> CustomerService:
+    return CustomerService(database)
+
+
+@pytest.fixture
+def filled(customers: CustomerService, database: Database) -> CustomerService:
+    """A handful of customers whose names, phones and e-mails overlap only where meant to."""
+    customers.create(
+        CustomerDraft(name="张三", phone="138-1234-8000", email="Zhang.San@Example.com")
+    )
+    customers.create(CustomerDraft(name="张伟", phone="13955559000", level=CustomerLevel.VIP))
+    customers.create(CustomerDraft(name="李四", phone="010-66668888", code="VIP-0042"))
+    company = customers.create(CustomerDraft(name="某某科技有限公司"))
+    ContactService(database).create(company.id, ContactDraft(name="王小明"))
+    for name in ("单田芳", "曾国藩", "解缙", "仇英", "区志明"):
+        customers.create(CustomerDraft(name=name, kind=CustomerKind.PERSON))
+    return customers
+
+
+def found(customers: CustomerService, search: str) -> list[str]:
+    return sorted(row.name for row in customers.list(CustomerFilter(search=search)).items)
+
+
+@pytest.mark.parametrize(
+    ("search", "expected"),
+    [
+        ("zs", ["张三"]),
+        ("zhangsan", ["张三"]),
+        ("ZhangSan", ["张三"]),
+        ("张", ["张三", "张伟"]),
+        ("张三", ["张三"]),
+        ("科技", ["某某科技有限公司"]),
+        ("keji", ["某某科技有限公司"]),
+        ("zhang", ["张三", "张伟"]),
+        ("zhang 8000", ["张三"]),
+        ("张 9000", ["张伟"]),
+        ("8000", ["张三"]),
+        ("1234", ["张三"]),
+        ("138-1234", ["张三"]),
+        ("6666", ["李四"]),
+        ("zhang.san@example.com", ["张三"]),
+        ("example.com", ["张三"]),
+        ("VIP-0042", ["李四"]),
+        ("vip0042", ["李四"]),
+        ("王小明", ["某某科技有限公司"]),
+        ("wangxiaoming", ["某某科技有限公司"]),
+        ("wxm", ["某某科技有限公司"]),
+        ("nobody", []),
+    ],
+)
+def test_one_box_finds_names_pinyin_fragments_phones_emails_codes_and_contacts(
+    filled: CustomerService, search: str, expected: list[str]
+) -> None:
+    assert found(filled, search) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "surname_reading", "everyday_reading"),
+    [
+        ("单田芳", "shantianfang", "dantianfang"),
+        ("曾国藩", "zengguofan", "cengguofan"),
+        ("解缙", "xiejin", "jiejin"),
+        ("仇英", "qiuying", "chouying"),
+        ("区志明", "ouzhiming", "quzhiming"),
+    ],
+)
+def test_surnames_with_a_special_reading_are_found_both_ways(
+    filled: CustomerService, name: str, surname_reading: str, everyday_reading: str
+) -> None:
+    assert found(filled, surname_reading) == [name]
+    assert found(filled, everyday_reading) == [name]
+
+
+def test_special_surnames_are_found_by_their_initials(filled: CustomerService) -> None:
+    assert found(filled, "stf") == ["单田芳"]
+    assert found(filled, "dtf") == ["单田芳"]
+    assert found(filled, "zgf") == ["曾国藩"]
+    assert found(filled, "ozm") == ["区志明"]
+
+
+def test_a_renamed_customer_is_found_by_the_new_name_only(customers: CustomerService) -> None:
+    created = customers.create(CustomerDraft(name="张三"))
+    customers.update(created.id, CustomerDraft(name="李逍遥"), created.version)
+    assert found(customers, "lixiaoyao") == ["李逍遥"]
+    assert found(customers, "逍遥") == ["李逍遥"]
+    assert found(customers, "zhangsan") == []
+    assert found(customers, "张") == []
+
+
+def test_a_deleted_customer_is_not_found(customers: CustomerService) -> None:
+    created = customers.create(CustomerDraft(name="张三", phone="13812348000"))
+    customers.delete(created.id)
+    assert found(customers, "zhangsan") == []
+    assert found(customers, "8000") == []
+
+
+def test_search_combines_with_the_other_filters(filled: CustomerService) -> None:
+    vips = filled.list(CustomerFilter(search="zhang", levels=frozenset({CustomerLevel.VIP})))
+    assert ([row.name for row in vips.items], vips.total) == (["张伟"], 1)
+
+
+def test_the_search_is_answered_by_the_full_text_index(
+    filled: CustomerService, database: Database
+) -> None:
+    with database.unit_of_work(write=False) as uow:
+        plan = customer_list_plan(uow.session, CustomerFilter(search="zs"), date.today())
+    assert any("customer_search_fts VIRTUAL TABLE INDEX" in step for step in plan), plan
+    assert "SCAN customer" not in plan, plan
+
+
+@pytest.fixture
+def statements(database: Database) -> Iterator[list[str]]:
+    """The SQL the program sends while the test runs."""
+    sent: list[str] = []
+
+    def remember(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        sent.append(statement)
+
+    event.listen(database.engine, "before_cursor_execute", remember)
+    yield sent
+    event.remove(database.engine, "before_cursor_execute", remember)
+
+
+def test_sorting_and_paging_happen_in_sql(
+    customers: CustomerService, statements: list[str]
+) -> None:
+    for name in ("张三", "阿里巴巴", "Zoe Smith", "北京科技", "王五"):
+        customers.create(CustomerDraft(name=name))
+    statements.clear()
+    first = customers.list(CustomerFilter(), PageRequest(offset=0, limit=2, sort_by="name"))
+    assert (first.total, [row.name for row in first.items]) == (5, ["阿里巴巴", "北京科技"])
+    rest = customers.list(CustomerFilter(), PageRequest(offset=2, limit=10, sort_by="name"))
+    assert [row.name for row in rest.items] == ["王五", "张三", "Zoe Smith"]
+    backwards = customers.list(
+        CustomerFilter(), PageRequest(limit=2, sort_by=CustomerSort.NAME, descending=True)
+    )
+    assert [row.name for row in backwards.items] == ["Zoe Smith", "张三"]
+    page_queries = [sql for sql in statements if "LIMIT" in sql and "search_keys" in sql]
+    assert len(page_queries) == 3
+    assert all("ORDER BY customer.search_keys" in sql for sql in page_queries)
