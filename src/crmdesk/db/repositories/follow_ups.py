@@ -1,0 +1,92 @@
+"""Queries on planned follow-ups and their recurring series."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session, aliased
+
+from crmdesk.db.models import FollowUp
+from crmdesk.db.repositories.paging import fetch_page
+from crmdesk.domain.enums import FollowUpStatus
+from crmdesk.domain.follow_ups import FollowUpFilter, FollowUpRecord, FollowUpSort
+from crmdesk.domain.paging import PageRequest
+
+SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
+    FollowUpSort.DUE_ON: FollowUp.due_on.expression,
+    FollowUpSort.TITLE: FollowUp.title.expression,
+    FollowUpSort.KIND: FollowUp.kind.expression,
+    FollowUpSort.STATUS: FollowUp.status.expression,
+}
+
+
+def page(
+    session: Session, where: FollowUpFilter, request: PageRequest, today: date
+) -> tuple[Sequence[FollowUp], int]:
+    """One page of live follow-ups matching `where`, soonest due first unless sorted.
+
+    `today` is the user's calendar day, which decides what is overdue.
+    """
+    query = select(FollowUp).where(FollowUp.deleted_at.is_(None))
+    if where.customer_id is not None:
+        query = query.where(FollowUp.customer_id == where.customer_id)
+    if where.rep_id is not None:
+        query = query.where(FollowUp.rep_id == where.rep_id)
+    if where.status is not None:
+        query = query.where(FollowUp.status == where.status)
+    if where.due_from is not None:
+        query = query.where(FollowUp.due_on >= where.due_from)
+    if where.due_to is not None:
+        query = query.where(FollowUp.due_on <= where.due_to)
+    if where.overdue:
+        query = query.where(FollowUp.status == FollowUpStatus.PLANNED, FollowUp.due_on < today)
+    if request.sort_by is None:
+        request = replace(request, sort_by=FollowUpSort.DUE_ON)
+    rows, total = fetch_page(session, query, request, SORT_COLUMNS, FollowUp.id.expression)
+    return [row[0] for row in rows], total
+
+
+def series_so_far(session: Session, follow_up_id: uuid.UUID) -> tuple[date, int]:
+    """The due date of the first occurrence of this follow-up's series, and how many
+    occurrences the series has up to and including this one."""
+    chain = (
+        select(FollowUp.id, FollowUp.previous_id, FollowUp.due_on)
+        .where(FollowUp.id == follow_up_id)
+        .cte("chain", recursive=True)
+    )
+    earlier = aliased(FollowUp)
+    # UNION rather than UNION ALL: should links ever form a loop, the walk still ends.
+    chain = chain.union(
+        select(earlier.id, earlier.previous_id, earlier.due_on).join(
+            chain, earlier.id == chain.c.previous_id
+        )
+    )
+    rows = session.execute(select(chain.c.previous_id, chain.c.due_on)).all()
+    starts = [due for previous, due in rows if previous is None]
+    return (starts[0] if starts else min(due for _, due in rows)), len(rows)
+
+
+def follow_up_record(follow_up: FollowUp) -> FollowUpRecord:
+    return FollowUpRecord(
+        id=follow_up.id,
+        version=follow_up.version,
+        customer_id=follow_up.customer_id,
+        contact_id=follow_up.contact_id,
+        rep_id=follow_up.rep_id,
+        kind=follow_up.kind,
+        status=follow_up.status,
+        title=follow_up.title,
+        notes=follow_up.notes,
+        due_on=follow_up.due_on,
+        recurrence_rule=follow_up.recurrence_rule,
+        previous_id=follow_up.previous_id,
+        completed_at=follow_up.completed_at,
+        result=follow_up.result,
+        created_at=follow_up.created_at,
+        updated_at=follow_up.updated_at,
+    )

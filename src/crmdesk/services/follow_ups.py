@@ -1,0 +1,248 @@
+"""Follow-up use cases: plan, edit, complete (which logs an interaction and schedules the
+next occurrence of a recurring follow-up), cancel, reschedule, delete and list."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Any
+
+from crmdesk.db.engine import Database, UnitOfWork
+from crmdesk.db.models import FollowUp, Interaction
+from crmdesk.db.repositories import follow_ups as repository
+from crmdesk.db.repositories.interactions import interaction_record
+from crmdesk.db.repositories.records import (
+    check_customer,
+    check_rep,
+    check_version,
+    require_live,
+)
+from crmdesk.domain.clock import Clock, system_clock
+from crmdesk.domain.enums import FollowUpStatus, InteractionKind
+from crmdesk.domain.follow_ups import (
+    EARLIEST_DUE_ON,
+    INTERACTION_KIND_FOR,
+    NOTES_MAX_LENGTH,
+    RESULT_MAX_LENGTH,
+    RULE_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    FollowUpCompletion,
+    FollowUpDraft,
+    FollowUpFilter,
+    FollowUpRecord,
+    latest_due_on,
+)
+from crmdesk.domain.paging import Page, PageRequest
+from crmdesk.domain.recurrence import (
+    Recurrence,
+    RecurrenceRuleError,
+    next_occurrence,
+    parse_rule,
+)
+from crmdesk.domain.validation import Problems
+
+WHAT = "Follow-up"
+_NOT_PLANNED = {
+    FollowUpStatus.DONE: "This follow-up is already done; only planned follow-ups can change.",
+    FollowUpStatus.CANCELLED: "This follow-up was cancelled; only planned follow-ups can change.",
+}
+
+
+class FollowUpService:
+    def __init__(self, database: Database, clock: Clock = system_clock) -> None:
+        self._database = database
+        self._clock = clock
+
+    def create(self, draft: FollowUpDraft) -> FollowUpRecord:
+        with self._database.unit_of_work() as uow:
+            values = self._validated(uow, draft)
+            now = self._clock()
+            follow_up = FollowUp(
+                **values, status=FollowUpStatus.PLANNED, created_at=now, updated_at=now
+            )
+            uow.session.add(follow_up)
+            uow.commit()
+        return repository.follow_up_record(follow_up)
+
+    def update(
+        self, follow_up_id: uuid.UUID, draft: FollowUpDraft, expected_version: int
+    ) -> FollowUpRecord:
+        """Save edited details; the status changes only through complete and cancel."""
+        with self._database.unit_of_work() as uow:
+            follow_up = _current(uow, follow_up_id, expected_version)
+            for name, value in self._validated(uow, draft).items():
+                setattr(follow_up, name, value)
+            follow_up.updated_at = self._clock()
+            uow.commit()
+        return repository.follow_up_record(follow_up)
+
+    def delete(self, follow_up_id: uuid.UUID, expected_version: int | None = None) -> None:
+        """Soft-delete: the follow-up disappears from lists, lookups and the calendar."""
+        with self._database.unit_of_work() as uow:
+            follow_up = _current(uow, follow_up_id, expected_version)
+            follow_up.deleted_at = follow_up.updated_at = self._clock()
+            uow.commit()
+
+    def get(self, follow_up_id: uuid.UUID) -> FollowUpRecord:
+        with self._database.unit_of_work(write=False) as uow:
+            follow_up = require_live(uow.session, FollowUp, follow_up_id, WHAT)
+            return repository.follow_up_record(follow_up)
+
+    def complete(
+        self,
+        follow_up_id: uuid.UUID,
+        result_text: str | None,
+        expected_version: int,
+        actor_id: uuid.UUID | None,
+        *,
+        kind: InteractionKind | None = None,
+    ) -> FollowUpCompletion:
+        """Mark a planned follow-up done and log it as an interaction by `actor_id` (of
+        `kind`, by default the one its own kind suggests). A recurring follow-up whose
+        series is not over gets its next occurrence planned."""
+        with self._database.unit_of_work() as uow:
+            session = uow.session
+            follow_up = _current(uow, follow_up_id, expected_version)
+            problems = Problems()
+            _check_planned(problems, follow_up)
+            result = problems.optional_text("result", result_text, max_length=RESULT_MAX_LENGTH)
+            check_rep(session, problems, "actor_id", actor_id)
+            rule = _parsed_rule(problems, follow_up.recurrence_rule)
+            problems.raise_if_any()
+
+            now = self._clock()
+            follow_up.status = FollowUpStatus.DONE
+            follow_up.completed_at = follow_up.updated_at = now
+            follow_up.result = result
+            interaction = Interaction(
+                customer_id=follow_up.customer_id,
+                contact_id=follow_up.contact_id,
+                rep_id=actor_id or follow_up.rep_id,
+                kind=kind or INTERACTION_KIND_FOR[follow_up.kind],
+                occurred_at=now,
+                subject=follow_up.title,
+                content=result,
+                follow_up_id=follow_up.id,
+                created_at=now,
+                updated_at=now,
+            )
+            session.add(interaction)
+            following = _next_occurrence(uow, follow_up, rule, now) if rule else None
+            uow.commit()
+        return FollowUpCompletion(
+            done=repository.follow_up_record(follow_up),
+            interaction=interaction_record(interaction),
+            next=repository.follow_up_record(following) if following else None,
+        )
+
+    def cancel(self, follow_up_id: uuid.UUID, expected_version: int) -> FollowUpRecord:
+        """Call off a planned follow-up. A recurring series ends with it."""
+        with self._database.unit_of_work() as uow:
+            follow_up = _current(uow, follow_up_id, expected_version)
+            problems = Problems()
+            _check_planned(problems, follow_up)
+            problems.raise_if_any()
+            follow_up.status = FollowUpStatus.CANCELLED
+            follow_up.updated_at = self._clock()
+            uow.commit()
+        return repository.follow_up_record(follow_up)
+
+    def reschedule(
+        self, follow_up_id: uuid.UUID, new_date: date, expected_version: int
+    ) -> FollowUpRecord:
+        with self._database.unit_of_work() as uow:
+            follow_up = _current(uow, follow_up_id, expected_version)
+            problems = Problems()
+            _check_planned(problems, follow_up)
+            self._check_due_on(problems, new_date)
+            problems.raise_if_any()
+            follow_up.due_on = new_date
+            follow_up.updated_at = self._clock()
+            uow.commit()
+        return repository.follow_up_record(follow_up)
+
+    def list(
+        self, criteria: FollowUpFilter, request: PageRequest | None = None
+    ) -> Page[FollowUpRecord]:
+        """Soonest due first unless `request` sorts otherwise."""
+        request = request or PageRequest()
+        with self._database.unit_of_work(write=False) as uow:
+            rows, total = repository.page(uow.session, criteria, request, self._today())
+            items = [repository.follow_up_record(row) for row in rows]
+        return Page(items, total, request.offset)
+
+    def _today(self) -> date:
+        """The user's calendar day, which decides what is overdue."""
+        return self._clock().astimezone().date()
+
+    def _check_due_on(self, problems: Problems, due_on: date) -> None:
+        latest = latest_due_on(self._today())
+        problems.date_in_range("due_on", due_on, earliest=EARLIEST_DUE_ON, latest=latest)
+
+    def _validated(self, uow: UnitOfWork, draft: FollowUpDraft) -> dict[str, Any]:
+        """The draft's values cleaned for storage; ValidationError lists every problem."""
+        problems = Problems()
+        check_customer(uow.session, problems, draft.customer_id, draft.contact_id)
+        check_rep(uow.session, problems, "rep_id", draft.rep_id)
+        self._check_due_on(problems, draft.due_on)
+        rule = _parsed_rule(problems, draft.recurrence_rule)
+        values = {
+            "customer_id": draft.customer_id,
+            "contact_id": draft.contact_id,
+            "rep_id": draft.rep_id,
+            "kind": draft.kind,
+            "title": problems.required_text("title", draft.title, max_length=TITLE_MAX_LENGTH),
+            "notes": problems.optional_text("notes", draft.notes, max_length=NOTES_MAX_LENGTH),
+            "due_on": draft.due_on,
+            "recurrence_rule": rule.to_rule() if rule else None,
+        }
+        problems.raise_if_any()
+        return values
+
+
+def _current(uow: UnitOfWork, follow_up_id: uuid.UUID, expected_version: int | None) -> FollowUp:
+    follow_up = require_live(uow.session, FollowUp, follow_up_id, WHAT)
+    check_version(follow_up, expected_version, WHAT, f"'{follow_up.title}'")
+    return follow_up
+
+
+def _check_planned(problems: Problems, follow_up: FollowUp) -> None:
+    if follow_up.status is not FollowUpStatus.PLANNED:
+        problems.add("status", _NOT_PLANNED[follow_up.status])
+
+
+def _parsed_rule(problems: Problems, text: str | None) -> Recurrence | None:
+    cleaned = problems.optional_text("recurrence_rule", text, max_length=RULE_MAX_LENGTH)
+    if cleaned is None:
+        return None
+    try:
+        return parse_rule(cleaned)
+    except RecurrenceRuleError as exc:
+        problems.add("recurrence_rule", exc.problem.template, **exc.problem.params)
+        return None
+
+
+def _next_occurrence(
+    uow: UnitOfWork, done: FollowUp, rule: Recurrence, now: datetime
+) -> FollowUp | None:
+    """Plan the occurrence after `done` in its series, unless the series is over."""
+    anchor, so_far = repository.series_so_far(uow.session, done.id)
+    due_on = next_occurrence(rule, anchor=anchor, after=done.due_on, occurrences_so_far=so_far)
+    if due_on is None:
+        return None
+    following = FollowUp(
+        customer_id=done.customer_id,
+        contact_id=done.contact_id,
+        rep_id=done.rep_id,
+        kind=done.kind,
+        status=FollowUpStatus.PLANNED,
+        title=done.title,
+        notes=done.notes,
+        due_on=due_on,
+        recurrence_rule=done.recurrence_rule,
+        previous_id=done.id,
+        created_at=now,
+        updated_at=now,
+    )
+    uow.session.add(following)
+    return following

@@ -1,0 +1,175 @@
+"""Order use cases: record, edit (the lines are replaced as a whole), delete, look up and
+list orders, keeping each order's stored total equal to the sum of its lines."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import datetime
+from typing import Any
+
+from crmdesk.db.engine import Database, UnitOfWork
+from crmdesk.db.models import Order, OrderLine
+from crmdesk.db.numbers import next_number
+from crmdesk.db.repositories import orders as repository
+from crmdesk.db.repositories.records import (
+    check_customer,
+    check_rep,
+    check_version,
+    require_live,
+)
+from crmdesk.domain.clock import Clock, system_clock
+from crmdesk.domain.enums import OrderStatus
+from crmdesk.domain.money import to_minor
+from crmdesk.domain.orders import (
+    EARLIEST_ORDER_DATE,
+    LATEST_ORDER_AHEAD,
+    NOTES_MAX_LENGTH,
+    OrderDraft,
+    OrderFilter,
+    OrderLineDraft,
+    OrderRecord,
+    check_line,
+    line_total,
+    order_total,
+)
+from crmdesk.domain.paging import Page, PageRequest
+from crmdesk.domain.validation import Problems
+
+WHAT = "Order"
+_CURRENCY = re.compile(r"[A-Z]{3}")
+
+
+class OrderService:
+    def __init__(self, database: Database, clock: Clock = system_clock) -> None:
+        self._database = database
+        self._clock = clock
+
+    def create(self, draft: OrderDraft) -> OrderRecord:
+        with self._database.unit_of_work() as uow:
+            values = self._validated(uow, draft)
+            now = self._clock()
+            order = Order(
+                **values,
+                number=next_number(uow.session, "order", Order.number),
+                created_at=now,
+                updated_at=now,
+            )
+            uow.session.add(order)
+            uow.session.flush()
+            lines = _add_lines(uow, order, draft.lines, now)
+            uow.commit()
+        return repository.order_record(order, lines)
+
+    def update(self, order_id: uuid.UUID, draft: OrderDraft, expected_version: int) -> OrderRecord:
+        """Save an edited order; the draft's lines replace the order's lines."""
+        with self._database.unit_of_work() as uow:
+            order = _current(uow, order_id, expected_version)
+            values = self._validated(uow, draft)
+            now = self._clock()
+            for name, value in values.items():
+                setattr(order, name, value)
+            order.updated_at = now
+            _tombstone_lines(uow, order, now)
+            lines = _add_lines(uow, order, draft.lines, now)
+            uow.commit()
+        return repository.order_record(order, lines)
+
+    def delete(self, order_id: uuid.UUID, expected_version: int | None = None) -> None:
+        """Soft-delete the order and its lines: they disappear from lists and analytics."""
+        with self._database.unit_of_work() as uow:
+            order = _current(uow, order_id, expected_version)
+            now = self._clock()
+            order.deleted_at = order.updated_at = now
+            _tombstone_lines(uow, order, now)
+            uow.commit()
+
+    def get(self, order_id: uuid.UUID) -> OrderRecord:
+        with self._database.unit_of_work(write=False) as uow:
+            order = require_live(uow.session, Order, order_id, WHAT)
+            lines = repository.live_lines(uow.session, [order.id])[order.id]
+            return repository.order_record(order, lines)
+
+    def list(self, criteria: OrderFilter, request: PageRequest | None = None) -> Page[OrderRecord]:
+        """Newest first unless `request` sorts otherwise; each order comes with its lines."""
+        request = request or PageRequest()
+        with self._database.unit_of_work(write=False) as uow:
+            orders, total = repository.page(uow.session, criteria, request)
+            lines = repository.live_lines(uow.session, [order.id for order in orders])
+            items = [repository.order_record(order, lines[order.id]) for order in orders]
+        return Page(items, total, request.offset)
+
+    def _validated(self, uow: UnitOfWork, draft: OrderDraft) -> dict[str, Any]:
+        """The order's own values cleaned for storage, its total included; ValidationError
+        lists every problem, those of each line too."""
+        problems = Problems()
+        check_customer(uow.session, problems, draft.customer_id)
+        check_rep(uow.session, problems, "rep_id", draft.rep_id)
+        if not draft.lines:
+            problems.add("lines", "An order needs at least one line.")
+        for index, line in enumerate(draft.lines):
+            check_line(problems, f"lines[{index}]", line)
+        currency = draft.currency.strip().upper()
+        if not _CURRENCY.fullmatch(currency):
+            problems.add("currency", "A currency is a three-letter code such as CNY.")
+        self._check_dates(problems, draft)
+        values: dict[str, Any] = {
+            "customer_id": draft.customer_id,
+            "rep_id": draft.rep_id,
+            "status": draft.status,
+            "ordered_on": draft.ordered_on,
+            "currency": currency,
+            "payment_due_on": draft.payment_due_on,
+            "paid_on": draft.paid_on,
+            "notes": problems.optional_text("notes", draft.notes, max_length=NOTES_MAX_LENGTH),
+        }
+        problems.raise_if_any()
+        values["total_minor"] = to_minor(order_total(draft.lines))
+        return values
+
+    def _check_dates(self, problems: Problems, draft: OrderDraft) -> None:
+        today = self._clock().astimezone().date()
+        problems.date_in_range(
+            "ordered_on",
+            draft.ordered_on,
+            earliest=EARLIEST_ORDER_DATE,
+            latest=today + LATEST_ORDER_AHEAD,
+        )
+        if draft.payment_due_on is not None and draft.payment_due_on < draft.ordered_on:
+            problems.add("payment_due_on", "Payment cannot be due before the order date.")
+        problems.date_in_range("paid_on", draft.paid_on, earliest=EARLIEST_ORDER_DATE, latest=today)
+        if draft.status is OrderStatus.PAID and draft.paid_on is None:
+            problems.add("paid_on", "Give the date a paid order was paid.")
+
+
+def _current(uow: UnitOfWork, order_id: uuid.UUID, expected_version: int | None) -> Order:
+    order = require_live(uow.session, Order, order_id, WHAT)
+    check_version(order, expected_version, WHAT, order.number)
+    return order
+
+
+def _add_lines(
+    uow: UnitOfWork, order: Order, drafts: tuple[OrderLineDraft, ...], now: datetime
+) -> list[OrderLine]:
+    lines = [
+        OrderLine(
+            order_id=order.id,
+            position=position,
+            product_code=(line.product_code or "").strip() or None,
+            product_name=line.product_name.strip(),
+            quantity=line.quantity,
+            unit_price_minor=to_minor(line.unit_price),
+            discount_minor=to_minor(line.discount),
+            line_total_minor=to_minor(line_total(line)),
+            created_at=now,
+            updated_at=now,
+        )
+        for position, line in enumerate(drafts, start=1)
+    ]
+    uow.session.add_all(lines)
+    return lines
+
+
+def _tombstone_lines(uow: UnitOfWork, order: Order, now: datetime) -> None:
+    for line in repository.live_lines(uow.session, [order.id])[order.id]:
+        line.deleted_at = line.updated_at = now

@@ -1,0 +1,62 @@
+"""Rows the service tests stand on (customers, contacts, reps), written straight through the
+ORM so that these tests do not depend on the customer service, and a clock tests move."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from crmdesk.db.engine import Database
+from crmdesk.db.models import Contact, Customer, Rep
+from crmdesk.db.numbers import next_number
+from crmdesk.domain.enums import CustomerKind, CustomerLevel, LifecycleStage
+
+# Noon UTC: the same calendar day in every time zone a test machine is likely to use.
+START = datetime(2024, 3, 15, 12, 0, tzinfo=UTC)
+
+
+class TestClock:
+    """A clock that stands still until a test moves it on."""
+
+    __test__ = False  # not a test class, despite its name
+
+    def __init__(self, now: datetime = START) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, delta: timedelta) -> datetime:
+        self.now += delta
+        return self.now
+
+
+def add_customer(database: Database, name: str = "张三", *, deleted: bool = False) -> uuid.UUID:
+    with database.unit_of_work() as uow:
+        customer = Customer(
+            code=next_number(uow.session, "customer", Customer.code),
+            name=name,
+            kind=CustomerKind.PERSON,
+            level=CustomerLevel.NORMAL,
+            lifecycle_stage=LifecycleStage.EXPLORATION,
+            deleted_at=START if deleted else None,
+        )
+        uow.session.add(customer)
+        uow.commit()
+        return customer.id
+
+
+def add_contact(database: Database, customer_id: uuid.UUID, name: str = "王五") -> uuid.UUID:
+    with database.unit_of_work() as uow:
+        contact = Contact(customer_id=customer_id, name=name)
+        uow.session.add(contact)
+        uow.commit()
+        return contact.id
+
+
+def add_rep(database: Database, name: str = "李四") -> uuid.UUID:
+    with database.unit_of_work() as uow:
+        rep = Rep(name=name)
+        uow.session.add(rep)
+        uow.commit()
+        return rep.id

@@ -1,0 +1,179 @@
+"""Recording, editing, deleting and listing orders and their lines on a real database file."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from factories import START, TestClock, add_customer
+from sqlalchemy import select
+
+from crmdesk.db.engine import Database
+from crmdesk.db.models import Order, OrderLine
+from crmdesk.domain.enums import OrderStatus
+from crmdesk.domain.errors import ConflictError, NotFoundError, ValidationError
+from crmdesk.domain.orders import OrderDraft, OrderFilter, OrderLineDraft, OrderSort
+from crmdesk.domain.paging import PageRequest
+from crmdesk.services.orders import OrderService
+
+TODAY = START.date()
+TEA = OrderLineDraft("龙井茶 250g", 3, Decimal("19.90"), product_code="T-01")
+RETURNED_TEA = OrderLineDraft("龙井茶 250g (退货)", -1, Decimal("19.90"), product_code="T-01")
+DISCOUNTED_SET = OrderLineDraft("茶具", 2, Decimal("100.00"), Decimal("15.50"))
+
+
+@pytest.fixture
+def service(database: Database) -> OrderService:
+    return OrderService(database, TestClock())
+
+
+@pytest.fixture
+def customer_id(database: Database) -> uuid.UUID:
+    return add_customer(database)
+
+
+def order(customer_id: uuid.UUID, *lines: OrderLineDraft, on: date = TODAY) -> OrderDraft:
+    return OrderDraft(customer_id=customer_id, ordered_on=on, lines=lines)
+
+
+def stored(database: Database, order_id: uuid.UUID) -> tuple[int, list[tuple[int, bool]]]:
+    """The total in minor units as stored, and each line's total with whether it is live
+    (tombstones first)."""
+    with database.unit_of_work(write=False) as uow:
+        total = uow.session.scalars(select(Order.total_minor).where(Order.id == order_id)).one()
+        lines = uow.session.execute(
+            select(OrderLine.line_total_minor, OrderLine.deleted_at.is_(None))
+            .where(OrderLine.order_id == order_id)
+            .order_by(OrderLine.deleted_at.is_(None), OrderLine.position)
+        ).all()
+    return total, [(line_total, bool(live)) for line_total, live in lines]
+
+
+def test_an_order_with_a_return_line_has_the_right_total_in_minor_units(
+    service: OrderService, database: Database, customer_id: uuid.UUID
+) -> None:
+    created = service.create(order(customer_id, TEA, RETURNED_TEA, DISCOUNTED_SET))
+
+    # 3 × 19.90 − 1 × 19.90 + (2 × 100.00 − 15.50) = 59.70 − 19.90 + 184.50
+    assert created.total == Decimal("224.30")
+    assert [line.line_total for line in created.lines] == [
+        Decimal("59.70"),
+        Decimal("-19.90"),
+        Decimal("184.50"),
+    ]
+    assert stored(database, created.id) == (22430, [(5970, True), (-1990, True), (18450, True)])
+    assert re.fullmatch(r"DD-[2-9A-Z]{4}-00001", created.number)
+    assert service.get(created.id) == created
+
+
+def test_an_update_replaces_the_lines_and_the_total(
+    service: OrderService, database: Database, customer_id: uuid.UUID
+) -> None:
+    created = service.create(order(customer_id, TEA, DISCOUNTED_SET))
+
+    updated = service.update(created.id, order(customer_id, TEA, RETURNED_TEA), created.version)
+
+    assert updated.total == Decimal("39.80")
+    assert [(line.position, line.quantity) for line in updated.lines] == [(1, 3), (2, -1)]
+    assert service.get(created.id) == updated
+    # The replaced lines stay as tombstones, so the change can travel to other copies.
+    assert stored(database, created.id) == (
+        3980,
+        [(5970, False), (18450, False), (5970, True), (-1990, True)],
+    )
+
+
+def test_a_stale_update_is_refused_and_changes_nothing(
+    service: OrderService, customer_id: uuid.UUID
+) -> None:
+    created = service.create(order(customer_id, TEA))
+    saved = service.update(created.id, replace(order(customer_id, TEA), notes="加急"), 1)
+
+    with pytest.raises(ConflictError) as caught:
+        service.update(created.id, order(customer_id, DISCOUNTED_SET), created.version)
+
+    assert created.number in str(caught.value)
+    assert service.get(created.id) == saved
+
+
+def test_deleting_an_order_tombstones_its_lines(
+    service: OrderService, database: Database, customer_id: uuid.UUID
+) -> None:
+    created = service.create(order(customer_id, TEA, RETURNED_TEA))
+
+    service.delete(created.id, created.version)
+
+    with pytest.raises(NotFoundError):
+        service.get(created.id)
+    assert service.list(OrderFilter(customer_id=customer_id)).total == 0
+    assert stored(database, created.id)[1] == [(5970, False), (-1990, False)]
+
+
+def test_every_problem_is_reported_on_its_own_field(
+    service: OrderService, customer_id: uuid.UUID
+) -> None:
+    bad = replace(
+        order(
+            customer_id,
+            OrderLineDraft("", 0, Decimal("1.999")),
+            OrderLineDraft("杯子", 2, Decimal("10.00"), Decimal("25.00")),
+            OrderLineDraft("杯子 (退货)", -2, Decimal("-10.00"), Decimal("5.00")),
+            OrderLineDraft("杯子 (退货)", -2, Decimal("10.00"), Decimal("5.00")),
+        ),
+        currency="yuan",
+        status=OrderStatus.PAID,
+        payment_due_on=date(2024, 3, 1),
+    )
+
+    with pytest.raises(ValidationError) as caught:
+        service.create(bad)
+
+    assert {name: p.message for name, p in caught.value.problems.items()} == {
+        "lines[0].product_name": "This field is required.",
+        "lines[0].quantity": "The quantity cannot be zero.",
+        "lines[0].unit_price": "Amounts have at most two decimal places.",
+        "lines[1].discount": "The discount must lie between 0 and the line amount 20.00.",
+        "lines[2].unit_price": "The unit price cannot be negative.",
+        "lines[3].discount": "The discount must lie between 0 and the line amount -20.00.",
+        "currency": "A currency is a three-letter code such as CNY.",
+        "payment_due_on": "Payment cannot be due before the order date.",
+        "paid_on": "Give the date a paid order was paid.",
+    }
+    with pytest.raises(ValidationError) as caught:
+        service.create(order(customer_id))
+    assert caught.value.message_for("lines") == "An order needs at least one line."
+    assert service.list(OrderFilter()).total == 0
+
+
+def test_the_list_shows_a_customers_orders_in_a_date_range_newest_first(
+    service: OrderService, database: Database, customer_id: uuid.UUID
+) -> None:
+    other_customer = add_customer(database, "李雷")
+    for day in (date(2024, 1, 5), date(2024, 2, 1), date(2024, 2, 29), date(2024, 3, 1)):
+        service.create(order(customer_id, TEA, on=day))
+    service.create(order(other_customer, TEA, on=date(2024, 2, 10)))
+    february = OrderFilter(
+        customer_id=customer_id, ordered_from=date(2024, 2, 1), ordered_to=date(2024, 2, 29)
+    )
+
+    page = service.list(february)
+
+    assert [o.ordered_on for o in page.items] == [date(2024, 2, 29), date(2024, 2, 1)]
+    assert [[line.product_name for line in o.lines] for o in page.items] == [
+        [TEA.product_name],
+        [TEA.product_name],
+    ]
+
+
+def test_the_list_sorts_by_total(service: OrderService, customer_id: uuid.UUID) -> None:
+    service.create(order(customer_id, DISCOUNTED_SET))
+    service.create(order(customer_id, RETURNED_TEA))
+    service.create(order(customer_id, TEA))
+
+    page = service.list(OrderFilter(), PageRequest(sort_by=OrderSort.TOTAL))
+
+    assert [o.total for o in page.items] == [Decimal("-19.90"), Decimal("59.70"), Decimal("184.50")]
