@@ -8,15 +8,15 @@ from collections.abc import Iterable
 from typing import Any
 
 from crmdesk.db.engine import Database, UnitOfWork
-from crmdesk.db.models import Contact
-from crmdesk.db.repositories.contacts import contact_record, contacts_of, find_contact
-from crmdesk.db.repositories.customers import find_customer
+from crmdesk.db.models import Contact, Customer
+from crmdesk.db.repositories.contacts import contact_record, contacts_of
+from crmdesk.db.repositories.records import check_version, find_live
 from crmdesk.domain.clock import Clock, system_clock
 from crmdesk.domain.contact_details import check_birthday, check_email, check_phone, check_wechat
 from crmdesk.domain.contacts import NAME_MAX_LENGTH, ContactDraft, ContactRecord
 from crmdesk.domain.errors import NotFoundError
 from crmdesk.domain.validation import Problems
-from crmdesk.services.customers import NOTES_MAX_LENGTH, refuse_stale
+from crmdesk.services.customers import NOTES_MAX_LENGTH
 
 
 class ContactService:
@@ -26,7 +26,7 @@ class ContactService:
 
     def create(self, customer_id: uuid.UUID, draft: ContactDraft) -> ContactRecord:
         with self._database.unit_of_work() as uow:
-            if find_customer(uow.session, customer_id) is None:
+            if find_live(uow.session, Customer, customer_id) is None:
                 raise NotFoundError("Customer", customer_id)
             values = self._validated(draft)
             others = contacts_of(uow.session, customer_id)
@@ -48,7 +48,7 @@ class ContactService:
     ) -> ContactRecord:
         with self._database.unit_of_work() as uow:
             contact = _existing(uow, contact_id)
-            refuse_stale("Contact", contact.name, expected_version, contact.version)
+            check_version(contact, expected_version, "Contact", contact.name)
             if contact.is_primary and not draft.is_primary:
                 problems = Problems()
                 problems.add(
@@ -71,7 +71,7 @@ class ContactService:
         with self._database.unit_of_work() as uow:
             contact = _existing(uow, contact_id)
             if expected_version is not None:
-                refuse_stale("Contact", contact.name, expected_version, contact.version)
+                check_version(contact, expected_version, "Contact", contact.name)
             now = self._clock()
             contact.deleted_at = contact.updated_at = now
             if contact.is_primary:
@@ -89,7 +89,7 @@ class ContactService:
     def list_for_customer(self, customer_id: uuid.UUID) -> list[ContactRecord]:
         """The customer's contacts, primary first, then in the order they were added."""
         with self._database.unit_of_work(write=False) as uow:
-            if find_customer(uow.session, customer_id) is None:
+            if find_live(uow.session, Customer, customer_id) is None:
                 raise NotFoundError("Customer", customer_id)
             return [contact_record(c) for c in contacts_of(uow.session, customer_id)]
 
@@ -123,7 +123,7 @@ class ContactService:
 
 
 def _existing(uow: UnitOfWork, contact_id: uuid.UUID) -> Contact:
-    contact = find_contact(uow.session, contact_id)
+    contact = find_live(uow.session, Contact, contact_id)
     if contact is None:
         raise NotFoundError("Contact", contact_id)
     return contact

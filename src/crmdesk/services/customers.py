@@ -13,11 +13,10 @@ from crmdesk.db.numbers import next_number
 from crmdesk.db.repositories.customers import (
     code_in_use,
     customer_record,
-    find_customer,
     find_customers,
     list_customers,
 )
-from crmdesk.db.repositories.reps import find_rep
+from crmdesk.db.repositories.records import check_rep, check_version, find_live
 from crmdesk.db.repositories.tags import find_customer_tag, find_tag_by_name
 from crmdesk.domain.clock import Clock, system_clock
 from crmdesk.domain.contact_details import (
@@ -34,20 +33,13 @@ from crmdesk.domain.customers import (
     CustomerRecord,
     CustomerSummary,
 )
-from crmdesk.domain.errors import ConflictError, NotFoundError
+from crmdesk.domain.errors import NotFoundError
 from crmdesk.domain.paging import Page, PageRequest
 from crmdesk.domain.validation import Problems
 
 TAG_MAX_LENGTH = 50
 NOTES_MAX_LENGTH = 10_000
 _CUSTOM_VALUE_TYPES = (str, int, float, bool, type(None))
-_NO_SUCH_OWNER = "This sales rep does not exist or was deleted."
-
-
-def refuse_stale(what: str, key: object, expected_version: int, current_version: int) -> None:
-    """Raise ConflictError when the caller edited an older copy than the one saved."""
-    if expected_version != current_version:
-        raise ConflictError(what, key, expected_version, current_version)
 
 
 class CustomerService:
@@ -72,7 +64,7 @@ class CustomerService:
         """Save an edited customer; `draft.code` None keeps the current code."""
         with self._database.unit_of_work() as uow:
             customer = _existing(uow, customer_id)
-            refuse_stale("Customer", customer.code, expected_version, customer.version)
+            check_version(customer, expected_version, "Customer", customer.code)
             values = self._validated(uow, draft, customer_id=customer.id)
             if values["code"] is None:
                 del values["code"]
@@ -86,7 +78,7 @@ class CustomerService:
         with self._database.unit_of_work() as uow:
             customer = _existing(uow, customer_id)
             if expected_version is not None:
-                refuse_stale("Customer", customer.code, expected_version, customer.version)
+                check_version(customer, expected_version, "Customer", customer.code)
             customer.deleted_at = customer.updated_at = self._clock()
             uow.commit()
 
@@ -144,8 +136,7 @@ class CustomerService:
         with self._database.unit_of_work() as uow:
             session = uow.session
             problems = Problems()
-            if owner_id is not None and find_rep(session, owner_id) is None:
-                problems.add("owner_id", _NO_SUCH_OWNER)
+            check_rep(session, problems, "owner_id", owner_id)
             problems.raise_if_any()
             customers = find_customers(session, wanted)
             missing = wanted - {customer.id for customer in customers}
@@ -170,12 +161,11 @@ class CustomerService:
         code = p.optional_text("code", draft.code, max_length=CODE_MAX_LENGTH)
         if code is not None and code_in_use(session, code, other_than=customer_id):
             p.add("code", "The code {code} is already used by another customer.", code=code)
-        if draft.owner_id is not None and find_rep(session, draft.owner_id) is None:
-            p.add("owner_id", _NO_SUCH_OWNER)
+        check_rep(session, p, "owner_id", draft.owner_id)
         if draft.referred_by_id is not None:
             if draft.referred_by_id == customer_id:
                 p.add("referred_by_id", "A customer cannot refer itself.")
-            elif find_customer(session, draft.referred_by_id) is None:
+            elif find_live(session, Customer, draft.referred_by_id) is None:
                 p.add("referred_by_id", "The referring customer does not exist or was deleted.")
         check_birthday(p, "birthday", draft.birthday, self._today())
         values: dict[str, Any] = {
@@ -236,7 +226,7 @@ def _saved(uow: UnitOfWork, customer: Customer) -> CustomerRecord:
 
 
 def _existing(uow: UnitOfWork, customer_id: uuid.UUID) -> Customer:
-    customer = find_customer(uow.session, customer_id)
+    customer = find_live(uow.session, Customer, customer_id)
     if customer is None:
         raise NotFoundError("Customer", customer_id)
     return customer

@@ -7,7 +7,8 @@ import uuid
 
 from crmdesk.db.engine import Database
 from crmdesk.db.models import Rep
-from crmdesk.db.repositories.reps import find_rep, list_reps, rep_record
+from crmdesk.db.repositories.records import find_live
+from crmdesk.db.repositories.reps import list_reps, rep_record
 from crmdesk.domain.clock import Clock, system_clock
 from crmdesk.domain.contact_details import check_email, check_phone
 from crmdesk.domain.errors import NotFoundError
@@ -44,7 +45,7 @@ class RepService:
 
     def get(self, rep_id: uuid.UUID) -> RepRecord:
         with self._database.unit_of_work(write=False) as uow:
-            rep = find_rep(uow.session, rep_id)
+            rep = find_live(uow.session, Rep, rep_id)
             if rep is None:
                 raise NotFoundError("Sales rep", rep_id)
             return rep_record(rep)

@@ -12,13 +12,6 @@ from crmdesk.db.models import Contact
 from crmdesk.domain.contacts import ContactRecord
 
 
-def find_contact(session: Session, contact_id: uuid.UUID) -> Contact | None:
-    """A contact that has not been deleted."""
-    return session.scalars(
-        select(Contact).where(Contact.id == contact_id, Contact.deleted_at.is_(None))
-    ).first()
-
-
 def contacts_of(session: Session, customer_id: uuid.UUID) -> Sequence[Contact]:
     """A customer's live contacts: the primary one first, then in the order they were added."""
     return session.scalars(

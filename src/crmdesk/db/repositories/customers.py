@@ -29,13 +29,6 @@ _CLOSED_COMPLAINT = (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED)
 _Owner = aliased(Rep, name="owner")
 
 
-def find_customer(session: Session, customer_id: uuid.UUID) -> Customer | None:
-    """A customer that has not been deleted."""
-    return session.scalars(
-        select(Customer).where(Customer.id == customer_id, Customer.deleted_at.is_(None))
-    ).first()
-
-
 def find_customers(session: Session, customer_ids: Iterable[uuid.UUID]) -> Sequence[Customer]:
     """The customers among these ids that have not been deleted."""
     return session.scalars(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 
 from sqlalchemy import select
@@ -10,11 +9,6 @@ from sqlalchemy.orm import Session
 
 from crmdesk.db.models import Rep
 from crmdesk.domain.reps import RepRecord
-
-
-def find_rep(session: Session, rep_id: uuid.UUID) -> Rep | None:
-    """A rep that has not been deleted."""
-    return session.scalars(select(Rep).where(Rep.id == rep_id, Rep.deleted_at.is_(None))).first()
 
 
 def list_reps(session: Session, *, include_inactive: bool) -> Sequence[Rep]:
