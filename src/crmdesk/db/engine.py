@@ -87,13 +87,17 @@ def sqlite_file(url: URL) -> Path | None:
     return Path(url.database or "")
 
 
-def open_database(url: str | URL, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Database:
-    """Open (creating the file and its folder if needed) without running migrations.
+def open_database(
+    url: str | URL, *, create: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> Database:
+    """Open without running migrations; a missing file (and its folder) is made if `create`.
 
     `busy_timeout_ms` is how long to wait for another program's write to finish.
     """
     parsed = make_url(url)
     path = sqlite_file(parsed)
+    if path is not None and not create and not path.exists():
+        raise StorageError(f"There is no database at {path}. Check the path and try again.")
     if path is not None:
         _check_sqlite_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -6,9 +6,12 @@ from crmdesk.db.engine import Database, open_database
 from crmdesk.db.migrate import MigrationOutcome, migrate
 
 
-def open_migrated(url: str) -> tuple[Database, MigrationOutcome]:
-    """Open `url` and run pending migrations (after a backup). Raises StorageError subclasses."""
-    database = open_database(url)
+def open_migrated(url: str, *, create: bool = True) -> tuple[Database, MigrationOutcome]:
+    """Open `url` and run pending migrations (after a backup). Raises StorageError subclasses.
+
+    With `create` False a missing database file is an error instead of a new database.
+    """
+    database = open_database(url, create=create)
     try:
         outcome = migrate(database)
     except BaseException:

@@ -4,6 +4,7 @@ developers running the `alembic` command get one from $CRMDESK_DB_URL."""
 from __future__ import annotations
 
 import os
+
 from alembic import context
 from sqlalchemy import Connection, create_engine
 
