@@ -23,6 +23,7 @@ from sqlalchemy import (
     table,
 )
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
+from sqlalchemy.orm.attributes import instance_state
 
 from crmdesk.db.models import Contact, Customer, CustomerSearch
 from crmdesk.domain.search_text import SearchSubject, match_expression, search_document, sort_key
@@ -134,19 +135,36 @@ def install_search_hooks(session_factory: sessionmaker[Session]) -> None:
     event.listen(session_factory, "after_flush", _after_flush)
 
 
+# The columns a search document is made of; changing anything else leaves it alone.
+_CUSTOMER_SEARCHED = ("code", "name", "phone", "phone_alt", "email", "wechat", "deleted_at")
+_CONTACT_SEARCHED = ("customer_id", "name", "phone", "email", "wechat", "deleted_at", "is_primary")
+
+
 def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
     pending: set[uuid.UUID] = session.info.setdefault(_PENDING_KEY, set())
     for obj in (*session.new, *session.dirty, *session.deleted):
-        if isinstance(obj, Customer):
+        if isinstance(obj, Customer) and _changed(obj, _CUSTOMER_SEARCHED):
             obj.search_keys = sort_key(obj.name or "")
             if obj.id is None:
                 obj.id = uuid.uuid4()
             pending.add(obj.id)
-        elif isinstance(obj, Contact):
-            # A contact added through `customer.contacts` has no customer_id until flushed.
-            owner = obj.customer_id or (obj.customer.id if obj.customer else None)
-            if owner is not None:
-                pending.add(owner)
+        elif isinstance(obj, Contact) and _changed(obj, _CONTACT_SEARCHED):
+            pending.update(_customers_of(obj))
+
+
+def _changed(obj: Customer | Contact, columns: tuple[str, ...]) -> bool:
+    state = instance_state(obj)
+    return state.pending or any(state.attrs[c].history.has_changes() for c in columns)
+
+
+def _customers_of(contact: Contact) -> set[uuid.UUID]:
+    """The customer a contact belongs to now and, if it was moved, the one it left."""
+    history = instance_state(contact).attrs["customer_id"].history
+    owners = {*history.deleted, *history.unchanged, *history.added}
+    if contact.customer is not None and contact.customer.id is not None:
+        # Added through `customer.contacts`: no customer_id until the flush sets it.
+        owners.add(contact.customer.id)
+    return {owner for owner in owners if owner is not None}
 
 
 def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
