@@ -19,14 +19,6 @@ def data_dir() -> Path:
     return Path(_dirs.user_data_dir)
 
 
-def config_dir() -> Path:
-    return Path(_dirs.user_config_dir)
-
-
-def log_dir() -> Path:
-    return Path(_dirs.user_log_dir)
-
-
 def default_database_path() -> Path:
     return data_dir() / DEFAULT_DB_FILENAME
 
@@ -34,13 +26,12 @@ def default_database_path() -> Path:
 def database_url(db_option: str | None, environ: Mapping[str, str] = os.environ) -> str:
     """The database to open: `--db`, then $CRMDESK_DB_URL, then the file in the data folder.
 
-    `--db` takes a file path or, for an office server, any SQLAlchemy URL.
+    Either takes a file path or, for an office server, any SQLAlchemy URL.
     """
-    if db_option:
-        return db_option if "://" in db_option else sqlite_url(Path(db_option))
-    if environ.get(DB_URL_ENV):
-        return environ[DB_URL_ENV]
-    return sqlite_url(default_database_path())
+    chosen = db_option or environ.get(DB_URL_ENV)
+    if not chosen:
+        return sqlite_url(default_database_path())
+    return chosen if "://" in chosen else sqlite_url(Path(chosen))
 
 
 def sqlite_url(path: Path) -> str:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import uuid
+from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
+from alembic.operations import Operations
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, select, text
 
@@ -21,10 +24,11 @@ from crmdesk.db.migrate import (
     head_revision,
     include_name,
     migrate,
+    migration_connection,
 )
 from crmdesk.db.models import Customer, CustomerSearch
 from crmdesk.db.search_index import customer_match_condition
-from crmdesk.domain.errors import NewerSchemaError, NotADatabaseError
+from crmdesk.domain.errors import NewerSchemaError, NotADatabaseError, StorageError
 from crmdesk.paths import sqlite_url
 
 
@@ -102,33 +106,88 @@ def test_migrating_an_up_to_date_file_changes_nothing(db_path: Path) -> None:
     assert _digest(db_path) == before
 
 
-def test_database_from_a_newer_version_is_refused_and_left_untouched(db_path: Path) -> None:
-    database = open_database(sqlite_url(db_path))
-    with database.engine.begin() as conn:
-        conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
-    database.dispose()
-    before = _digest(db_path)
+def _plain_sqlite_file(path: Path, *statements: str) -> None:
+    """A file as another program leaves it: rollback journal, not WAL, no crmdesk pragmas."""
+    with closing(sqlite3.connect(path)) as conn:
+        for statement in statements:
+            conn.execute(statement)
+        conn.commit()
 
-    database = open_database(sqlite_url(db_path))
+
+def test_database_from_a_newer_version_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "from-the-future.sqlite3"
+    _plain_sqlite_file(
+        path,
+        "CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)",
+        "INSERT INTO alembic_version VALUES ('9999_future')",
+        "CREATE TABLE customer (id CHAR(32) PRIMARY KEY, name TEXT, shoe_size INTEGER)",
+    )
+    before = _digest(path)
+
+    database = open_database(sqlite_url(path))
     with pytest.raises(NewerSchemaError, match="newer version of crmdesk"):
         migrate(database)
     database.dispose()
 
-    assert _digest(db_path) == before
-    assert not (db_path.parent / "backups").exists()
+    assert _digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["from-the-future.sqlite3"]
 
 
-def test_sqlite_file_of_another_program_is_refused(tmp_path: Path) -> None:
-    path = tmp_path / "other.sqlite3"
+def test_sqlite_file_of_another_program_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "recipes.sqlite3"
+    _plain_sqlite_file(
+        path,
+        "CREATE TABLE recipes (id INTEGER PRIMARY KEY, title TEXT)",
+        "INSERT INTO recipes (title) VALUES ('红烧肉')",
+    )
+    before = _digest(path)
     database = open_database(sqlite_url(path))
-    with database.engine.begin() as conn:
-        conn.execute(text("CREATE TABLE recipes (id INTEGER PRIMARY KEY, title TEXT)"))
     with pytest.raises(NotADatabaseError, match="another program"):
         migrate(database)
-    with database.engine.connect() as conn:
-        tables = conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'")).scalars()
-        assert list(tables) == ["recipes"]
     database.dispose()
+    assert _digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["recipes.sqlite3"]
+
+
+def test_an_accepted_file_is_switched_to_write_ahead_logging(db_path: Path) -> None:
+    with closing(sqlite3.connect(db_path)) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")
+    database = open_database(sqlite_url(db_path))
+    migrate(database)
+    database.dispose()
+    with closing(sqlite3.connect(db_path)) as conn:
+        assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+
+
+def _insert_customer_with_contact(database: Database) -> None:
+    _insert_customer_rows(database, ["张三"])
+    with database.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO contact (id, customer_id, name, is_primary, created_at, updated_at,"
+                " version) SELECT :id, id, '李秘书', 1, created_at, updated_at, 1 FROM customer"
+            ),
+            {"id": uuid.uuid4().hex},
+        )
+
+
+def test_a_migration_may_rebuild_a_table_that_other_rows_point_to(database: Database) -> None:
+    _insert_customer_with_contact(database)
+    with migration_connection(database) as conn:
+        operations = Operations(MigrationContext.configure(conn))
+        with operations.batch_alter_table("customer", recreate="always"):
+            pass
+    with database.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM contact")).scalar_one() == 1
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+
+
+def test_a_migration_that_would_break_links_is_undone(database: Database) -> None:
+    _insert_customer_with_contact(database)
+    with pytest.raises(StorageError, match="break links"), migration_connection(database) as conn:
+        conn.execute(text("UPDATE customer SET id = 'gone'"))
+    with database.engine.connect() as conn:
+        assert conn.execute(text("SELECT id FROM customer")).scalar_one() != "gone"
 
 
 def test_models_and_migrations_do_not_drift(database: Database) -> None:

@@ -19,6 +19,11 @@ def test_environment_variable_overrides_the_default() -> None:
     assert url == "postgresql+psycopg://crm@office/crm"
 
 
+def test_environment_variable_may_be_a_plain_path(tmp_path: Path) -> None:
+    url = database_url(None, environ={DB_URL_ENV: str(tmp_path / "team.sqlite3")})
+    assert url == f"sqlite:///{tmp_path}/team.sqlite3"
+
+
 def test_db_option_overrides_everything_and_takes_paths_or_urls(tmp_path: Path) -> None:
     environ = {DB_URL_ENV: "sqlite:////elsewhere.sqlite3"}
     assert database_url(str(tmp_path / "a.sqlite3"), environ) == f"sqlite:///{tmp_path}/a.sqlite3"

@@ -23,6 +23,7 @@ from crmdesk.domain.errors import (
     DiskFullError,
     NotADatabaseError,
     ReadOnlyDatabaseError,
+    StorageError,
 )
 from crmdesk.paths import sqlite_url
 
@@ -137,3 +138,15 @@ def test_damaged_file_is_reported_as_damaged(db_path: Path) -> None:
         database = open_database(sqlite_url(db_path))
         migrate(database)
     assert _digest(db_path) == before
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("mysql+nosuchdriver://crm@office/crm", "not supported or its driver is not installed"),
+        ("postgresql+nosuch://crm@office/crm", "not supported or its driver is not installed"),
+    ],
+)
+def test_database_url_the_program_cannot_use_gives_a_plain_error(url: str, message: str) -> None:
+    with pytest.raises(StorageError, match=message):
+        open_database(url)

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session, sessionmaker
 
 from crmdesk.db.errors import translated_storage_errors, typed_error_for
@@ -39,7 +40,7 @@ class Database:
     def location(self) -> str:
         """How to name this database to a user: the file path, or the URL without password."""
         path = self.sqlite_path
-        return str(path) if path else self.engine.url.render_as_string(hide_password=True)
+        return str(path) if path else _shown(self.engine.url)
 
     def unit_of_work(self, *, write: bool = True) -> UnitOfWork:
         return UnitOfWork(self, write=write)
@@ -94,14 +95,20 @@ def open_database(
 
     `busy_timeout_ms` is how long to wait for another program's write to finish.
     """
-    parsed = make_url(url)
+    parsed = _parsed_url(url)
     path = sqlite_file(parsed)
     if path is not None and not create and not path.exists():
         raise StorageError(f"There is no database at {path}. Check the path and try again.")
     if path is not None:
         _check_sqlite_file(path)
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(parsed, **_engine_options(parsed, busy_timeout_ms))
+    try:
+        engine = create_engine(parsed, **_engine_options(parsed, busy_timeout_ms))
+    except (ArgumentError, ImportError) as exc:  # NoSuchModuleError is an ArgumentError
+        raise StorageError(
+            f"The database {_shown(parsed)} cannot be used: this kind of database is not "
+            f"supported or its driver is not installed ({exc})."
+        ) from exc
     if parsed.get_backend_name() == "sqlite":
         _install_sqlite_hooks(engine, busy_timeout_ms)
     sessions = sessionmaker(expire_on_commit=False)
@@ -111,6 +118,20 @@ def open_database(
         # Reading the schema catches a damaged file now rather than at the first query.
         conn.exec_driver_sql("SELECT count(*) FROM sqlite_master" if path else "SELECT 1")
     return database
+
+
+def _parsed_url(url: str | URL) -> URL:
+    try:
+        return make_url(url)
+    except ArgumentError as exc:
+        raise StorageError(
+            f"{url} is neither a database file path nor a database URL "
+            "(such as postgresql+psycopg://user@server/crm)."
+        ) from exc
+
+
+def _shown(url: URL) -> str:
+    return url.render_as_string(hide_password=True)
 
 
 def _engine_options(url: URL, busy_timeout_ms: int) -> dict[str, Any]:
@@ -162,6 +183,9 @@ def _nearest_existing(folder: Path) -> Path:
 
 
 def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
+    """Per-connection settings. WAL, which is kept in the file itself, is switched on by
+    migrate() once the file is known to be ours."""
+
     @event.listens_for(engine, "connect")
     def _set_pragmas(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy's "begin" hook below issue BEGIN, instead of the driver's own
@@ -171,7 +195,6 @@ def _install_sqlite_hooks(engine: Engine, busy_timeout_ms: int) -> None:
         try:
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-            cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         finally:
             cursor.close()

@@ -7,7 +7,8 @@ by a newer crmdesk (a revision this program does not know) is refused and left u
 from __future__ import annotations
 
 import sqlite3
-from contextlib import closing
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -22,7 +23,7 @@ from sqlalchemy import Connection, inspect
 from crmdesk.db.engine import Database
 from crmdesk.db.errors import translated_storage_errors
 from crmdesk.db.search_index import is_search_index_object
-from crmdesk.domain.errors import NewerSchemaError, NotADatabaseError
+from crmdesk.domain.errors import NewerSchemaError, NotADatabaseError, StorageError
 
 BACKUP_FOLDER = "backups"
 
@@ -67,13 +68,59 @@ def migrate(database: Database, *, now: datetime | None = None) -> MigrationOutc
         with database.engine.connect() as conn:
             current = MigrationContext.configure(conn).get_current_revision()
             _refuse_foreign_or_newer(database, conn, current, script)
+        # Only a file that is ours may be changed, and switching to WAL changes it.
+        _use_wal(database)
         if current == head:
             return MigrationOutcome(current, head, None)
         backup = _backup(database, current, now or datetime.now(UTC)) if current else None
-        with database.engine.begin() as conn:
+        with migration_connection(database) as conn:
             config.attributes["connection"] = conn
             command.upgrade(config, "head")
     return MigrationOutcome(current, head, backup)
+
+
+@contextmanager
+def migration_connection(database: Database) -> Iterator[Connection]:
+    """A connection in one transaction for schema changes.
+
+    On SQLite, foreign keys are off while it lasts: a batch migration rebuilds a table by
+    copying it, which would otherwise trip every reference to it. The links are checked
+    before the transaction commits, so a migration can never leave a broken one behind.
+    """
+    with database.engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            _outside_transaction(conn, "PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                yield conn
+                if sqlite:
+                    _refuse_broken_links(database, conn)
+        finally:
+            if sqlite:
+                _outside_transaction(conn, "PRAGMA foreign_keys=ON")
+
+
+def _refuse_broken_links(database: Database, conn: Connection) -> None:
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+    if broken:
+        tables = ", ".join(sorted({str(row[0]) for row in broken}))
+        raise StorageError(
+            f"Upgrading {database.location} would break links between records "
+            f"(in {tables}). Nothing was changed; please report this to the crmdesk team."
+        )
+
+
+def _use_wal(database: Database) -> None:
+    if database.sqlite_path is not None:
+        with database.engine.connect() as conn:
+            _outside_transaction(conn, "PRAGMA journal_mode=WAL")
+
+
+def _outside_transaction(conn: Connection, pragma: str) -> None:
+    # These pragmas are ignored inside a transaction, and any statement sent through
+    # SQLAlchemy would open one; the driver connection runs them in autocommit mode.
+    conn.connection.driver_connection.execute(pragma)  # type: ignore[union-attr]
 
 
 def _refuse_foreign_or_newer(
