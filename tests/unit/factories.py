@@ -1,14 +1,17 @@
 """Rows the service tests stand on (customers, contacts, reps), written straight through the
-ORM so that these tests do not depend on the customer service, and a clock tests move."""
+ORM so that these tests do not depend on the customer service, and clocks tests move."""
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from datetime import UTC, datetime, timedelta
 
+from crmdesk.db.base import Synced
 from crmdesk.db.engine import Database
 from crmdesk.db.models import Contact, Customer, Rep
 from crmdesk.db.numbers import next_number
+from crmdesk.domain.clock import Clock
 from crmdesk.domain.enums import CustomerKind, CustomerLevel, LifecycleStage
 
 # Noon UTC: the same calendar day in every time zone a test machine is likely to use.
@@ -29,6 +32,12 @@ class TestClock:
     def advance(self, delta: timedelta) -> datetime:
         self.now += delta
         return self.now
+
+
+def ticking_clock(start: datetime = START) -> Clock:
+    """A clock that moves on a second at every reading, as a real one would."""
+    ticks = itertools.count()
+    return lambda: start + timedelta(seconds=next(ticks))
 
 
 def add_customer(database: Database, name: str = "张三", *, deleted: bool = False) -> uuid.UUID:
@@ -60,3 +69,14 @@ def add_rep(database: Database, name: str = "李四") -> uuid.UUID:
         uow.session.add(rep)
         uow.commit()
         return rep.id
+
+
+def set_deleted(
+    database: Database, model: type[Synced], key: uuid.UUID, *, deleted: bool = True
+) -> None:
+    """Tombstone a row, or bring it back (there is no service to restore rows yet)."""
+    with database.unit_of_work() as uow:
+        row = uow.session.get(model, key)
+        assert row is not None
+        row.deleted_at = START if deleted else None
+        uow.commit()

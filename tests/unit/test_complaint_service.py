@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import product
 
 import pytest
-from factories import START, TestClock, add_customer, add_rep
+from factories import START, TestClock, add_customer, add_rep, set_deleted
 
 from crmdesk.db.engine import Database
+from crmdesk.db.models import Customer, Rep
 from crmdesk.db.repositories.settings import put_value
 from crmdesk.domain.complaints import (
     ComplaintDraft,
@@ -21,7 +22,12 @@ from crmdesk.domain.complaints import (
     ComplaintSort,
 )
 from crmdesk.domain.enums import ComplaintCategory, ComplaintSeverity, ComplaintStatus
-from crmdesk.domain.errors import ConflictError, InvalidTransitionError, ValidationError
+from crmdesk.domain.errors import (
+    ConflictError,
+    InvalidTransitionError,
+    NotFoundError,
+    ValidationError,
+)
 from crmdesk.domain.paging import PageRequest
 from crmdesk.services.complaints import ComplaintService
 
@@ -331,3 +337,76 @@ def test_the_list_filters_by_status_severity_owner_and_customer(
     ) == ["critical, other customer", "low"]
     assert titles(ComplaintFilter(statuses=frozenset({S.ACKNOWLEDGED}))) == [acknowledged.title]
     assert titles(ComplaintFilter(owner_id=rep_id)) == ["high, owned"]
+
+
+@pytest.mark.parametrize(
+    ("received_at", "message"),
+    [
+        (START.replace(tzinfo=None), "The time must include its time zone."),
+        (
+            datetime(1, 1, 1, tzinfo=UTC),
+            "The time must be between 1990-01-01 00:00 UTC and 2024-03-15 12:00 UTC.",
+        ),
+        (
+            START + timedelta(minutes=1),
+            "The time must be between 1990-01-01 00:00 UTC and 2024-03-15 12:00 UTC.",
+        ),
+    ],
+)
+def test_a_receipt_time_without_zone_or_out_of_range_is_refused_on_its_field(
+    service: ComplaintService, customer_id: uuid.UUID, received_at: datetime, message: str
+) -> None:
+    opened = service.open(draft(customer_id))
+    bad = replace(draft(customer_id), received_at=received_at)
+
+    for attempt in (lambda: service.open(bad), lambda: service.update(opened.id, bad, 1)):
+        with pytest.raises(ValidationError) as caught:
+            attempt()
+        assert caught.value.message_for("received_at") == message
+
+    assert service.list(ComplaintFilter()).items == [opened]
+
+
+def test_saving_an_unchanged_complaint_keeps_its_version(
+    service: ComplaintService, clock: TestClock, customer_id: uuid.UUID
+) -> None:
+    opened = service.open(draft(customer_id))
+    clock.advance(timedelta(hours=1))
+
+    assert service.update(opened.id, draft(customer_id), opened.version) == opened
+    assert service.get(opened.id) == opened
+
+
+def test_an_owner_deleted_since_blocks_no_edit(
+    service: ComplaintService, database: Database, customer_id: uuid.UUID, rep_id: uuid.UUID
+) -> None:
+    owned = replace(draft(customer_id), owner_id=rep_id)
+    opened = service.open(owned)
+    set_deleted(database, Rep, rep_id)
+
+    edited = service.update(opened.id, replace(owned, title="货物破损, 已拍照"), opened.version)
+
+    assert (edited.title, edited.owner_id) == ("货物破损, 已拍照", rep_id)
+
+
+def test_a_deleted_customers_complaints_are_gone_until_it_is_restored(
+    service: ComplaintService, database: Database, customer_id: uuid.UUID
+) -> None:
+    other = add_customer(database, "李雷")
+    hidden = service.open(draft(customer_id, title="hidden"))
+    service.open(draft(other, title="shown"))
+    set_deleted(database, Customer, customer_id)
+
+    assert [c.title for c in service.list(ComplaintFilter()).items] == ["shown"]
+    for attempt in (
+        lambda: service.get(hidden.id),
+        lambda: service.history(hidden.id),
+        lambda: move(service, hidden, S.ACKNOWLEDGED),
+        lambda: service.update(hidden.id, draft(customer_id, title="edited"), hidden.version),
+    ):
+        with pytest.raises(NotFoundError):
+            attempt()
+
+    set_deleted(database, Customer, customer_id, deleted=False)
+    assert move(service, hidden, S.ACKNOWLEDGED).status is S.ACKNOWLEDGED
+    assert len(service.list(ComplaintFilter()).items) == 2

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import itertools
 import uuid
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 import pytest
+from factories import set_deleted, ticking_clock
 
 from crmdesk.db.engine import Database
+from crmdesk.db.models import Customer
 from crmdesk.domain.clock import Clock
 from crmdesk.domain.contact_details import EMAIL_PROBLEM, PHONE_PROBLEM
 from crmdesk.domain.contacts import ContactDraft
@@ -23,9 +24,8 @@ START = datetime(2024, 6, 1, 8, 30, tzinfo=UTC)
 
 @pytest.fixture
 def clock() -> Clock:
-    """A clock that moves on a second at every reading, so "earliest" is well defined."""
-    ticks = itertools.count()
-    return lambda: START + timedelta(seconds=next(ticks))
+    """A clock that moves on at every reading, so "earliest" is well defined."""
+    return ticking_clock(START)
 
 
 @pytest.fixture
@@ -120,6 +120,25 @@ def test_an_edit_saves_the_fields_and_a_stale_one_changes_nothing(
     assert contacts.get(li.id) == saved
 
 
+def test_saving_an_unchanged_contact_keeps_its_version(
+    contacts: ContactService, customer: CustomerRecord
+) -> None:
+    li = contacts.create(customer.id, ContactDraft(name="李经理", phone="138 1234 5678"))
+    assert contacts.update(li.id, li.to_draft(), li.version) == li
+    assert contacts.get(li.id) == li
+
+
+def test_an_update_reports_the_primary_flag_with_every_other_problem(
+    contacts: ContactService, customer: CustomerRecord
+) -> None:
+    li = contacts.create(customer.id, ContactDraft(name="李经理"))
+    bad = replace(li.to_draft(), is_primary=False, name=" ", phone="0000")
+    with pytest.raises(ValidationError) as refused:
+        contacts.update(li.id, bad, li.version)
+    assert set(refused.value.problems) == {"is_primary", "name", "phone"}
+    assert contacts.get(li.id) == li
+
+
 def test_bad_details_are_reported_per_field(
     contacts: ContactService, customer: CustomerRecord
 ) -> None:
@@ -148,3 +167,16 @@ def test_contacts_need_a_live_customer(
         contacts.create(customer.id, ContactDraft(name="李经理"))
     with pytest.raises(NotFoundError):
         contacts.list_for_customer(customer.id)
+
+
+def test_the_contacts_of_a_deleted_customer_are_gone_until_it_is_restored(
+    contacts: ContactService, customer: CustomerRecord, database: Database
+) -> None:
+    li = contacts.create(customer.id, ContactDraft(name="李经理"))
+    set_deleted(database, Customer, customer.id)
+    with pytest.raises(NotFoundError):
+        contacts.get(li.id)
+    with pytest.raises(NotFoundError):
+        contacts.update(li.id, replace(li.to_draft(), title="总经理"), li.version)
+    set_deleted(database, Customer, customer.id, deleted=False)
+    assert contacts.get(li.id) == li

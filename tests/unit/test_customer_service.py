@@ -8,9 +8,10 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from factories import set_deleted, ticking_clock
 
 from crmdesk.db.engine import Database
-from crmdesk.db.models import Complaint, Customer, FollowUp
+from crmdesk.db.models import Complaint, Customer, FollowUp, Rep
 from crmdesk.domain.contact_details import PHONE_PROBLEM
 from crmdesk.domain.customers import CustomerDraft, CustomerFilter, CustomerSort
 from crmdesk.domain.enums import (
@@ -197,9 +198,61 @@ def test_a_stale_delete_is_refused(customers: CustomerService) -> None:
     assert customers.get(created.id).name == "张三丰"
 
 
-def test_saving_an_unchanged_customer_keeps_its_version(customers: CustomerService) -> None:
-    created = customers.create(CustomerDraft(name="张三"))
+def test_saving_an_unchanged_customer_keeps_its_version(database: Database) -> None:
+    customers = CustomerService(database, clock=ticking_clock(NOW))
+    created = customers.create(
+        CustomerDraft(name="张三", phone="138 1234 5678", custom_fields={"月结": True})
+    )
     assert customers.update(created.id, created.to_draft(), created.version) == created
+    assert customers.get(created.id) == created
+
+
+def test_a_deleted_referrer_or_owner_blocks_no_edit_and_shows_no_name(
+    customers: CustomerService, reps: RepService, database: Database
+) -> None:
+    rep = reps.create(RepDraft(name="王经理"))
+    referrer = customers.create(CustomerDraft(name="老客户"))
+    referred = customers.create(
+        CustomerDraft(name="新客户", owner_id=rep.id, referred_by_id=referrer.id)
+    )
+    customers.delete(referrer.id)
+    set_deleted(database, Rep, rep.id)
+
+    edited = replace(referred.to_draft(), phone="13812345678")
+    saved = customers.update(referred.id, edited, referred.version)
+
+    assert saved.phone == "13812345678"
+    assert (saved.referred_by_id, saved.referred_by_name) == (referrer.id, None)
+    assert (saved.owner_id, saved.owner_name) == (rep.id, None)
+    assert [(row.name, row.owner_name) for row in customers.list(CustomerFilter()).items] == [
+        ("新客户", None)
+    ]
+    other = customers.create(CustomerDraft(name="别人"))
+    with pytest.raises(ValidationError) as refused:
+        customers.update(
+            other.id,
+            replace(other.to_draft(), referred_by_id=referrer.id, owner_id=rep.id),
+            other.version,
+        )
+    assert refused.value.message_for("referred_by_id") == (
+        "The referring customer does not exist or was deleted."
+    )
+    assert refused.value.message_for("owner_id") == "This sales rep does not exist or was deleted."
+
+
+def test_referrals_cannot_go_round_in_a_circle(customers: CustomerService) -> None:
+    first = customers.create(CustomerDraft(name="甲"))
+    second = customers.create(CustomerDraft(name="乙", referred_by_id=first.id))
+    third = customers.create(CustomerDraft(name="丙", referred_by_id=second.id))
+    for referrer in (second, third):
+        draft = replace(first.to_draft(), referred_by_id=referrer.id)
+        with pytest.raises(ValidationError) as refused:
+            customers.update(first.id, draft, first.version)
+        assert refused.value.message_for("referred_by_id") == (
+            "The referring customer was referred by this customer, directly or through "
+            "others; referrals cannot go round in a circle."
+        )
+    assert customers.get(first.id) == first
 
 
 def test_tags_are_added_by_name_once_removed_and_added_again(

@@ -4,17 +4,20 @@ rescheduling and listing follow-ups on a real database file."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from factories import START, TestClock, add_customer, add_rep
+from factories import START, TestClock, add_contact, add_customer, add_rep, set_deleted
 
 from crmdesk.db.engine import Database
+from crmdesk.db.models import Contact, Customer, Rep
 from crmdesk.domain.enums import FollowUpKind, FollowUpStatus, InteractionKind
-from crmdesk.domain.errors import ConflictError, ValidationError
+from crmdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from crmdesk.domain.follow_ups import FollowUpDraft, FollowUpFilter, FollowUpRecord
 from crmdesk.domain.interactions import InteractionFilter
+from crmdesk.services.customers import CustomerService
 from crmdesk.services.follow_ups import FollowUpService
 from crmdesk.services.interactions import InteractionService
 
@@ -88,15 +91,16 @@ def test_a_bad_rule_and_an_impossible_date_are_refused_on_their_fields(
 
 
 def test_completing_a_monthly_follow_up_on_jan_31_plans_the_next_on_feb_29_then_mar_31(
-    service: FollowUpService, database: Database, customer_id: uuid.UUID
+    service: FollowUpService, database: Database, clock: TestClock, customer_id: uuid.UUID
 ) -> None:
     rep_id = add_rep(database)
+    clock.now = datetime(2024, 1, 31, 12, tzinfo=UTC)
     first = plan(service, customer_id, date(2024, 1, 31), "月度回访", "FREQ=MONTHLY", rep_id)
 
     completion = service.complete(first.id, "客户满意", first.version, rep_id)
 
     assert completion.done.status is FollowUpStatus.DONE
-    assert completion.done.completed_at == START
+    assert completion.done.completed_at == clock.now
     assert completion.done.result == "客户满意"
     second = completion.next
     assert second is not None
@@ -113,6 +117,7 @@ def test_completing_a_monthly_follow_up_on_jan_31_plans_the_next_on_feb_29_then_
     )
     assert second.recurrence_rule == first.recurrence_rule
 
+    clock.now = datetime(2024, 2, 29, 12, tzinfo=UTC)
     third = service.complete(second.id, None, second.version, rep_id).next
     assert third is not None
     assert third.due_on == date(2024, 3, 31)
@@ -143,14 +148,35 @@ def test_a_completed_follow_up_appears_in_the_customers_interaction_list(
 
 
 def test_a_series_with_a_count_ends_after_its_last_occurrence(
-    service: FollowUpService, customer_id: uuid.UUID
+    service: FollowUpService, clock: TestClock, customer_id: uuid.UUID
 ) -> None:
+    clock.now = datetime(2024, 3, 1, 12, tzinfo=UTC)
     first = plan(service, customer_id, date(2024, 3, 1), rule="FREQ=WEEKLY;COUNT=2")
     second = service.complete(first.id, None, first.version, None).next
     assert second is not None and second.due_on == date(2024, 3, 8)
 
     assert service.complete(second.id, None, second.version, None).next is None
     assert titles(service, FollowUpFilter(status=FollowUpStatus.PLANNED)) == []
+
+
+@pytest.mark.parametrize(
+    ("rule", "next_due_on"),
+    [
+        ("FREQ=WEEKLY", date(2024, 3, 21)),
+        # Seven weekly slots from Feb 1 have all passed by Mar 15: the series is over.
+        ("FREQ=WEEKLY;COUNT=7", None),
+        ("FREQ=WEEKLY;COUNT=8", date(2024, 3, 21)),
+        ("FREQ=WEEKLY;UNTIL=20240320", None),
+    ],
+)
+def test_completing_an_overdue_recurring_follow_up_plans_the_next_after_today(
+    service: FollowUpService, customer_id: uuid.UUID, rule: str, next_due_on: date | None
+) -> None:
+    late = plan(service, customer_id, date(2024, 2, 1), rule=rule)
+
+    following = service.complete(late.id, None, late.version, None).next
+
+    assert (following.due_on if following else None) == next_due_on
 
 
 @pytest.mark.parametrize(
@@ -176,6 +202,94 @@ def test_a_done_or_cancelled_follow_up_cannot_be_completed(
     assert caught.value.message_for("status") == message
     assert service.get(follow_up.id) == finished
     assert InteractionService(database).list(InteractionFilter()).total == interactions
+
+
+@pytest.mark.parametrize("finish", ["complete", "cancel"])
+def test_a_done_or_cancelled_follow_up_cannot_be_edited(
+    service: FollowUpService, customer_id: uuid.UUID, finish: str
+) -> None:
+    follow_up = plan(service, customer_id, TODAY, "original")
+    if finish == "complete":
+        finished = service.complete(follow_up.id, None, follow_up.version, None).done
+    else:
+        finished = service.cancel(follow_up.id, follow_up.version)
+    edited = FollowUpDraft(
+        customer_id=customer_id, kind=FollowUpKind.VISIT, title="edited", due_on=TODAY
+    )
+
+    with pytest.raises(ValidationError) as caught:
+        service.update(follow_up.id, edited, finished.version)
+
+    assert caught.value.message_for("status") is not None
+    assert service.get(follow_up.id) == finished
+
+
+def test_saving_an_unchanged_follow_up_keeps_its_version(
+    service: FollowUpService, clock: TestClock, customer_id: uuid.UUID
+) -> None:
+    created = plan(service, customer_id, TODAY, rule="FREQ=MONTHLY")
+    clock.advance(timedelta(hours=1))
+    unchanged = FollowUpDraft(
+        customer_id=customer_id,
+        kind=FollowUpKind.CALLBACK,
+        title="回访",
+        due_on=TODAY,
+        recurrence_rule="FREQ=MONTHLY",
+    )
+
+    assert service.update(created.id, unchanged, created.version) == created
+    assert service.reschedule(created.id, TODAY, created.version) == created
+    assert service.get(created.id) == created
+
+
+def test_a_rep_or_contact_deleted_since_blocks_no_edit(
+    service: FollowUpService, database: Database, customer_id: uuid.UUID
+) -> None:
+    rep_id = add_rep(database)
+    contact_id = add_contact(database, customer_id)
+    draft = FollowUpDraft(
+        customer_id=customer_id,
+        kind=FollowUpKind.VISIT,
+        title="拜访",
+        due_on=TODAY,
+        rep_id=rep_id,
+        contact_id=contact_id,
+    )
+    created = service.create(draft)
+    set_deleted(database, Rep, rep_id)
+    set_deleted(database, Contact, contact_id)
+
+    edited = service.update(created.id, replace(draft, title="拜访, 带样品"), created.version)
+
+    assert (edited.title, edited.rep_id, edited.contact_id) == ("拜访, 带样品", rep_id, contact_id)
+
+
+def test_a_deleted_customers_follow_ups_are_gone_until_it_is_restored(
+    service: FollowUpService, database: Database, customer_id: uuid.UUID
+) -> None:
+    other = add_customer(database, "李雷")
+    hidden = plan(service, customer_id, TODAY - timedelta(days=2), "hidden")
+    plan(service, other, TODAY - timedelta(days=1), "shown")
+    CustomerService(database).delete(customer_id)
+
+    assert titles(service, FollowUpFilter(overdue=True)) == ["shown"]
+    assert titles(service, FollowUpFilter(customer_id=customer_id)) == []
+    attempts: list[Callable[[], object]] = [
+        lambda: service.get(hidden.id),
+        lambda: service.complete(hidden.id, None, hidden.version, None),
+        lambda: service.cancel(hidden.id, hidden.version),
+        lambda: service.reschedule(hidden.id, TODAY, hidden.version),
+        lambda: service.delete(hidden.id, hidden.version),
+    ]
+    for attempt in attempts:
+        with pytest.raises(NotFoundError):
+            attempt()
+
+    set_deleted(database, Customer, customer_id, deleted=False)
+    assert titles(service, FollowUpFilter(overdue=True)) == ["hidden", "shown"]
+    assert service.complete(hidden.id, None, hidden.version, None).done.status is (
+        FollowUpStatus.DONE
+    )
 
 
 def test_cancelling_ends_the_series_and_rescheduling_moves_the_date(

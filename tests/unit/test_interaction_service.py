@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from factories import START, TestClock, add_contact, add_customer, add_rep
+from factories import START, TestClock, add_contact, add_customer, add_rep, set_deleted
 
 from crmdesk.db.engine import Database
+from crmdesk.db.models import Contact, Customer, Rep
 from crmdesk.domain.enums import InteractionKind
 from crmdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from crmdesk.domain.interactions import InteractionDraft, InteractionFilter, InteractionSort
@@ -113,7 +114,7 @@ def test_every_problem_is_reported_at_once_on_its_field(
         "customer_id": "This customer does not exist or was deleted.",
         "contact_id": "The contact is not one of this customer's contacts.",
         "rep_id": "This sales rep does not exist or was deleted.",
-        "occurred_at": "A conversation cannot be logged before it happens.",
+        "occurred_at": "The time must be between 1990-01-01 00:00 UTC and 2024-03-15 12:00 UTC.",
         "subject": "This field is required.",
     }
     assert service.list(InteractionFilter()).total == 0
@@ -150,3 +151,82 @@ def test_a_deleted_interaction_is_gone_from_lookups_and_lists(
     with pytest.raises(NotFoundError):
         service.get(gone.id)
     assert subjects(service, InteractionFilter(customer_id=customer_id)) == [kept.subject]
+
+
+@pytest.mark.parametrize(
+    ("occurred_at", "message"),
+    [
+        (START.replace(tzinfo=None), "The time must include its time zone."),
+        (
+            datetime(1, 1, 1, tzinfo=UTC),
+            "The time must be between 1990-01-01 00:00 UTC and 2024-03-15 12:00 UTC.",
+        ),
+    ],
+)
+def test_a_time_without_zone_or_out_of_range_is_refused_on_its_field(
+    service: InteractionService, customer_id: uuid.UUID, occurred_at: datetime, message: str
+) -> None:
+    created = service.create(draft(customer_id, "call"))
+    bad = replace(draft(customer_id, "call"), occurred_at=occurred_at)
+
+    for attempt in (lambda: service.create(bad), lambda: service.update(created.id, bad, 1)):
+        with pytest.raises(ValidationError) as caught:
+            attempt()
+        assert caught.value.message_for("occurred_at") == message
+
+    assert service.list(InteractionFilter()).items == [created]
+
+
+def test_saving_an_unchanged_interaction_keeps_its_version(
+    service: InteractionService, clock: TestClock, customer_id: uuid.UUID
+) -> None:
+    created = service.create(draft(customer_id, "call"))
+    clock.advance(timedelta(minutes=10))
+
+    assert service.update(created.id, draft(customer_id, "call"), created.version) == created
+    assert service.get(created.id) == created
+
+
+def test_a_contact_or_rep_deleted_since_blocks_no_edit_but_cannot_be_chosen_anew(
+    service: InteractionService, database: Database, customer_id: uuid.UUID
+) -> None:
+    rep_id = add_rep(database)
+    contact_id = add_contact(database, customer_id)
+    with_both = replace(draft(customer_id, "visit"), rep_id=rep_id, contact_id=contact_id)
+    created = service.create(with_both)
+    bare = service.create(draft(customer_id, "bare"))
+    set_deleted(database, Rep, rep_id)
+    set_deleted(database, Contact, contact_id)
+
+    edited = service.update(created.id, replace(with_both, subject="visit, notes"), 1)
+    with pytest.raises(ValidationError) as caught:
+        service.update(bare.id, replace(with_both, subject="bare"), 1)
+
+    assert (edited.subject, edited.rep_id, edited.contact_id) == (
+        "visit, notes",
+        rep_id,
+        contact_id,
+    )
+    assert set(caught.value.problems) == {"rep_id", "contact_id"}
+
+
+def test_a_deleted_customers_interactions_are_gone_until_it_is_restored(
+    service: InteractionService, database: Database, customer_id: uuid.UUID
+) -> None:
+    other = add_customer(database, "李雷")
+    hidden = service.create(draft(customer_id, "hidden"))
+    service.create(draft(other, "shown"))
+    set_deleted(database, Customer, customer_id)
+
+    assert subjects(service, InteractionFilter()) == ["shown"]
+    assert service.list(InteractionFilter(customer_id=customer_id)).total == 0
+    for attempt in (
+        lambda: service.get(hidden.id),
+        lambda: service.update(hidden.id, draft(customer_id, "edited"), 1),
+        lambda: service.delete(hidden.id, 1),
+    ):
+        with pytest.raises(NotFoundError):
+            attempt()
+
+    set_deleted(database, Customer, customer_id, deleted=False)
+    assert subjects(service, InteractionFilter(customer_id=customer_id)) == ["hidden"]

@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from factories import START, TestClock, add_customer
+from factories import START, TestClock, add_customer, add_rep, set_deleted
 from sqlalchemy import select
 
 from crmdesk.db.engine import Database
-from crmdesk.db.models import Order, OrderLine
+from crmdesk.db.models import Customer, Order, OrderLine, Rep
 from crmdesk.domain.enums import OrderStatus
 from crmdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from crmdesk.domain.orders import OrderDraft, OrderFilter, OrderLineDraft, OrderSort
@@ -27,8 +27,13 @@ DISCOUNTED_SET = OrderLineDraft("茶具", 2, Decimal("100.00"), Decimal("15.50")
 
 
 @pytest.fixture
-def service(database: Database) -> OrderService:
-    return OrderService(database, TestClock())
+def clock() -> TestClock:
+    return TestClock()
+
+
+@pytest.fixture
+def service(database: Database, clock: TestClock) -> OrderService:
+    return OrderService(database, clock)
 
 
 @pytest.fixture
@@ -177,3 +182,62 @@ def test_the_list_sorts_by_total(service: OrderService, customer_id: uuid.UUID) 
     page = service.list(OrderFilter(), PageRequest(sort_by=OrderSort.TOTAL))
 
     assert [o.total for o in page.items] == [Decimal("-19.90"), Decimal("59.70"), Decimal("184.50")]
+
+
+def test_saving_an_unchanged_order_keeps_its_version_and_its_lines(
+    service: OrderService, database: Database, clock: TestClock, customer_id: uuid.UUID
+) -> None:
+    created = service.create(order(customer_id, TEA, DISCOUNTED_SET))
+    clock.advance(timedelta(hours=1))
+
+    assert service.update(created.id, order(customer_id, TEA, DISCOUNTED_SET), 1) == created
+    assert service.get(created.id) == created
+    assert stored(database, created.id)[1] == [(5970, True), (18450, True)]
+
+
+def test_changing_only_the_lines_is_a_change_of_the_order(
+    service: OrderService, clock: TestClock, customer_id: uuid.UUID
+) -> None:
+    created = service.create(order(customer_id, TEA, DISCOUNTED_SET))
+    later = clock.advance(timedelta(hours=1))
+
+    swapped = service.update(created.id, order(customer_id, DISCOUNTED_SET, TEA), 1)
+
+    assert swapped.total == created.total
+    assert (swapped.version, swapped.updated_at) == (2, later)
+    assert [line.product_name for line in swapped.lines] == ["茶具", "龙井茶 250g"]
+
+
+def test_a_rep_deleted_since_blocks_no_edit(
+    service: OrderService, database: Database, customer_id: uuid.UUID
+) -> None:
+    rep_id = add_rep(database)
+    with_rep = replace(order(customer_id, TEA), rep_id=rep_id)
+    created = service.create(with_rep)
+    set_deleted(database, Rep, rep_id)
+
+    edited = service.update(created.id, replace(with_rep, notes="加急"), created.version)
+
+    assert (edited.notes, edited.rep_id) == ("加急", rep_id)
+
+
+def test_a_deleted_customers_orders_are_gone_until_it_is_restored(
+    service: OrderService, database: Database, customer_id: uuid.UUID
+) -> None:
+    other = add_customer(database, "李雷")
+    hidden = service.create(order(customer_id, TEA))
+    shown = service.create(order(other, DISCOUNTED_SET))
+    set_deleted(database, Customer, customer_id)
+
+    assert [o.id for o in service.list(OrderFilter()).items] == [shown.id]
+    for attempt in (
+        lambda: service.get(hidden.id),
+        lambda: service.update(hidden.id, order(customer_id, DISCOUNTED_SET), hidden.version),
+        lambda: service.delete(hidden.id, hidden.version),
+    ):
+        with pytest.raises(NotFoundError):
+            attempt()
+
+    set_deleted(database, Customer, customer_id, deleted=False)
+    assert service.get(hidden.id) == hidden
+    assert service.list(OrderFilter()).total == 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from crmdesk.domain.enums import ComplaintCategory, ComplaintSeverity, ComplaintStatus
@@ -15,6 +15,8 @@ DESCRIPTION_MAX_LENGTH = 20_000
 RESOLUTION_MAX_LENGTH = 20_000
 NOTE_MAX_LENGTH = 2_000
 SATISFACTION_RANGE = range(1, 6)
+# Earlier times are typing mistakes (a year of 0224), as for order and due dates.
+EARLIEST_RECEIVED_AT = datetime(1990, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from crmdesk.domain.enums import InteractionKind
 
 SUBJECT_MAX_LENGTH = 200
 CONTENT_MAX_LENGTH = 20_000
+# Earlier times are typing mistakes (a year of 0224), as for order and due dates.
+EARLIEST_OCCURRED_AT = datetime(1990, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)

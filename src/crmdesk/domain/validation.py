@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from crmdesk.domain.errors import Problem, ValidationError
 
@@ -49,5 +49,25 @@ class Problems:
                 "The date must be between {earliest} and {latest}.",
                 earliest=earliest.isoformat(),
                 latest=latest.isoformat(),
+            )
+        return value
+
+    def instant_in_range(
+        self, field_name: str, value: datetime | None, *, earliest: datetime, latest: datetime
+    ) -> datetime | None:
+        """An instant between two aware bounds; one without a time zone is refused, since
+        its meaning would be a guess."""
+        if value is None:
+            return None
+        if value.tzinfo is None or value.utcoffset() is None:
+            self.add(field_name, "The time must include its time zone.")
+        elif not earliest <= value <= latest:
+            # The bounds stay datetimes so that the UI can show them in local time.
+            self.add(
+                field_name,
+                "The time must be between {earliest:%Y-%m-%d %H:%M %Z} and "
+                "{latest:%Y-%m-%d %H:%M %Z}.",
+                earliest=earliest,
+                latest=latest,
             )
         return value

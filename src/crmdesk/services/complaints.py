@@ -15,8 +15,9 @@ from crmdesk.db.repositories import complaints as repository
 from crmdesk.db.repositories.records import (
     check_customer,
     check_rep,
-    check_version,
+    require_current,
     require_live,
+    stamp_if_changed,
 )
 from crmdesk.db.repositories.settings import get_value
 from crmdesk.domain.clock import Clock, system_clock
@@ -29,6 +30,7 @@ from crmdesk.domain.complaint_workflow import (
 )
 from crmdesk.domain.complaints import (
     DESCRIPTION_MAX_LENGTH,
+    EARLIEST_RECEIVED_AT,
     NOTE_MAX_LENGTH,
     RESOLUTION_MAX_LENGTH,
     SATISFACTION_RANGE,
@@ -58,7 +60,7 @@ class ComplaintService:
             now = self._clock()
             problems = Problems()
             check_rep(session, problems, "actor_id", actor_id)
-            values = self._validated(uow, draft, problems)
+            values = self._validated(uow, draft, problems, saved=None)
             received_at = draft.received_at or now
             complaint = Complaint(
                 **values,
@@ -81,8 +83,10 @@ class ComplaintService:
         """Save edited details. A new severity or time of receipt moves the due time; the
         status changes only through `move`."""
         with self._database.unit_of_work() as uow:
-            complaint = _current(uow, complaint_id, expected_version)
-            values = self._validated(uow, draft, Problems())
+            complaint = require_current(
+                uow.session, Complaint, complaint_id, expected_version, WHAT, _number
+            )
+            values = self._validated(uow, draft, Problems(), saved=complaint)
             received_at = draft.received_at or complaint.received_at
             if received_at != complaint.received_at or draft.severity != complaint.severity:
                 # The team's current SLA table applies; other edits keep the due time.
@@ -90,7 +94,7 @@ class ComplaintService:
                 complaint.due_at = due_at(received_at, draft.severity, _due_hours(uow))
             for name, value in values.items():
                 setattr(complaint, name, value)
-            complaint.updated_at = self._clock()
+            stamp_if_changed(uow.session, complaint, self._clock())
             uow.commit()
         return repository.complaint_record(complaint)
 
@@ -112,7 +116,9 @@ class ComplaintService:
         """
         with self._database.unit_of_work() as uow:
             session = uow.session
-            complaint = _current(uow, complaint_id, expected_version)
+            complaint = require_current(
+                uow.session, Complaint, complaint_id, expected_version, WHAT, _number
+            )
             previous = complaint.status
             check_transition(previous, target_status)
             problems = Problems()
@@ -138,7 +144,9 @@ class ComplaintService:
     def delete(self, complaint_id: uuid.UUID, expected_version: int | None = None) -> None:
         """Soft-delete: the complaint disappears from lists and lookups."""
         with self._database.unit_of_work() as uow:
-            complaint = _current(uow, complaint_id, expected_version)
+            complaint = require_current(
+                uow.session, Complaint, complaint_id, expected_version, WHAT, _number
+            )
             complaint.deleted_at = complaint.updated_at = self._clock()
             uow.commit()
 
@@ -165,14 +173,21 @@ class ComplaintService:
         return Page(items, total, request.offset)
 
     def _validated(
-        self, uow: UnitOfWork, draft: ComplaintDraft, problems: Problems
+        self,
+        uow: UnitOfWork,
+        draft: ComplaintDraft,
+        problems: Problems,
+        *,
+        saved: Complaint | None,
     ) -> dict[str, Any]:
-        """The draft's values cleaned for storage (all but the time of receipt);
-        ValidationError lists every problem, those already in `problems` too."""
-        check_customer(uow.session, problems, draft.customer_id, draft.contact_id)
-        check_rep(uow.session, problems, "owner_id", draft.owner_id)
-        if draft.received_at is not None and draft.received_at > self._clock():
-            problems.add("received_at", "A complaint cannot be received in the future.")
+        """The draft's values cleaned for storage (all but the time of receipt; `saved`:
+        the complaint being edited); ValidationError lists every problem, those already
+        in `problems` too."""
+        check_customer(uow.session, problems, draft.customer_id, draft.contact_id, saved=saved)
+        check_rep(uow.session, problems, "owner_id", draft.owner_id, saved=saved)
+        problems.instant_in_range(
+            "received_at", draft.received_at, earliest=EARLIEST_RECEIVED_AT, latest=self._clock()
+        )
         values = {
             "customer_id": draft.customer_id,
             "contact_id": draft.contact_id,
@@ -188,10 +203,8 @@ class ComplaintService:
         return values
 
 
-def _current(uow: UnitOfWork, complaint_id: uuid.UUID, expected_version: int | None) -> Complaint:
-    complaint = require_live(uow.session, Complaint, complaint_id, WHAT)
-    check_version(complaint, expected_version, WHAT, complaint.number)
-    return complaint
+def _number(complaint: Complaint) -> str:
+    return complaint.number
 
 
 def _due_hours(uow: UnitOfWork) -> Mapping[ComplaintSeverity, float]:

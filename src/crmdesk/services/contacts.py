@@ -10,13 +10,14 @@ from typing import Any
 from crmdesk.db.engine import Database, UnitOfWork
 from crmdesk.db.models import Contact, Customer
 from crmdesk.db.repositories.contacts import contact_record, contacts_of
-from crmdesk.db.repositories.records import check_version, find_live
-from crmdesk.domain.clock import Clock, system_clock
+from crmdesk.db.repositories.records import require_current, require_live, stamp_if_changed
+from crmdesk.domain.clock import Clock, local_today, system_clock
 from crmdesk.domain.contact_details import check_birthday, check_email, check_phone, check_wechat
 from crmdesk.domain.contacts import NAME_MAX_LENGTH, ContactDraft, ContactRecord
-from crmdesk.domain.errors import NotFoundError
 from crmdesk.domain.validation import Problems
 from crmdesk.services.customers import NOTES_MAX_LENGTH
+
+WHAT = "Contact"
 
 
 class ContactService:
@@ -26,9 +27,8 @@ class ContactService:
 
     def create(self, customer_id: uuid.UUID, draft: ContactDraft) -> ContactRecord:
         with self._database.unit_of_work() as uow:
-            if find_live(uow.session, Customer, customer_id) is None:
-                raise NotFoundError("Customer", customer_id)
-            values = self._validated(draft)
+            require_live(uow.session, Customer, customer_id, "Customer")
+            values = self._validated(draft, Problems())
             others = contacts_of(uow.session, customer_id)
             now = self._clock()
             contact = Contact(
@@ -47,31 +47,31 @@ class ContactService:
         self, contact_id: uuid.UUID, draft: ContactDraft, expected_version: int
     ) -> ContactRecord:
         with self._database.unit_of_work() as uow:
-            contact = _existing(uow, contact_id)
-            check_version(contact, expected_version, "Contact", contact.name)
+            contact = require_current(
+                uow.session, Contact, contact_id, expected_version, WHAT, _name
+            )
+            problems = Problems()
             if contact.is_primary and not draft.is_primary:
-                problems = Problems()
                 problems.add(
                     "is_primary",
                     "A customer needs a primary contact. Make another contact primary instead.",
                 )
-                problems.raise_if_any()
-            values = self._validated(draft)
+            values = self._validated(draft, problems)
             for name, value in values.items():
                 setattr(contact, name, value)
             if draft.is_primary and not contact.is_primary:
                 contact.is_primary = True
                 others = contacts_of(uow.session, contact.customer_id)
                 self._unmark(other for other in others if other.id != contact.id)
-            contact.updated_at = self._clock()
+            stamp_if_changed(uow.session, contact, self._clock())
             return self._saved(uow, contact)
 
     def delete(self, contact_id: uuid.UUID, expected_version: int | None = None) -> None:
         """Soft-delete; when the primary contact goes, the earliest remaining one takes over."""
         with self._database.unit_of_work() as uow:
-            contact = _existing(uow, contact_id)
-            if expected_version is not None:
-                check_version(contact, expected_version, "Contact", contact.name)
+            contact = require_current(
+                uow.session, Contact, contact_id, expected_version, WHAT, _name
+            )
             now = self._clock()
             contact.deleted_at = contact.updated_at = now
             if contact.is_primary:
@@ -84,13 +84,12 @@ class ContactService:
 
     def get(self, contact_id: uuid.UUID) -> ContactRecord:
         with self._database.unit_of_work(write=False) as uow:
-            return contact_record(_existing(uow, contact_id))
+            return contact_record(require_live(uow.session, Contact, contact_id, WHAT))
 
     def list_for_customer(self, customer_id: uuid.UUID) -> list[ContactRecord]:
         """The customer's contacts, primary first, then in the order they were added."""
         with self._database.unit_of_work(write=False) as uow:
-            if find_live(uow.session, Customer, customer_id) is None:
-                raise NotFoundError("Customer", customer_id)
+            require_live(uow.session, Customer, customer_id, "Customer")
             return [contact_record(c) for c in contacts_of(uow.session, customer_id)]
 
     def _unmark(self, contacts: Iterable[Contact]) -> None:
@@ -99,9 +98,10 @@ class ContactService:
             if other.is_primary:
                 other.is_primary, other.updated_at = False, now
 
-    def _validated(self, draft: ContactDraft) -> dict[str, Any]:
-        p = Problems()
-        check_birthday(p, "birthday", draft.birthday, self._clock().astimezone().date())
+    def _validated(self, draft: ContactDraft, p: Problems) -> dict[str, Any]:
+        """The draft's values cleaned for storage; ValidationError lists every problem,
+        those already in `p` too."""
+        check_birthday(p, "birthday", draft.birthday, local_today(self._clock))
         values: dict[str, Any] = {
             "name": p.required_text("name", draft.name, max_length=NAME_MAX_LENGTH),
             "title": p.optional_text("title", draft.title, max_length=100),
@@ -122,8 +122,5 @@ class ContactService:
         return record
 
 
-def _existing(uow: UnitOfWork, contact_id: uuid.UUID) -> Contact:
-    contact = find_live(uow.session, Contact, contact_id)
-    if contact is None:
-        raise NotFoundError("Contact", contact_id)
-    return contact
+def _name(contact: Contact) -> str:
+    return contact.name

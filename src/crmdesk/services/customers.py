@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from crmdesk.db.engine import Database, UnitOfWork
@@ -15,10 +15,18 @@ from crmdesk.db.repositories.customers import (
     customer_record,
     find_customers,
     list_customers,
+    referral_chain,
 )
-from crmdesk.db.repositories.records import check_rep, check_version, find_live
+from crmdesk.db.repositories.records import (
+    check_rep,
+    find_live,
+    is_new_value,
+    require_current,
+    require_live,
+    stamp_if_changed,
+)
 from crmdesk.db.repositories.tags import find_customer_tag, find_tag_by_name
-from crmdesk.domain.clock import Clock, system_clock
+from crmdesk.domain.clock import Clock, local_today, system_clock
 from crmdesk.domain.contact_details import (
     check_birthday,
     check_email,
@@ -37,6 +45,7 @@ from crmdesk.domain.errors import NotFoundError
 from crmdesk.domain.paging import Page, PageRequest
 from crmdesk.domain.validation import Problems
 
+WHAT = "Customer"
 TAG_MAX_LENGTH = 50
 NOTES_MAX_LENGTH = 10_000
 _CUSTOM_VALUE_TYPES = (str, int, float, bool, type(None))
@@ -50,7 +59,7 @@ class CustomerService:
     def create(self, draft: CustomerDraft) -> CustomerRecord:
         with self._database.unit_of_work() as uow:
             session = uow.session
-            values = self._validated(uow, draft, customer_id=None)
+            values = self._validated(uow, draft, saved=None)
             now = self._clock()
             customer = Customer(**values, created_at=now, updated_at=now)
             if customer.code is None:
@@ -63,34 +72,39 @@ class CustomerService:
     ) -> CustomerRecord:
         """Save an edited customer; `draft.code` None keeps the current code."""
         with self._database.unit_of_work() as uow:
-            customer = _existing(uow, customer_id)
-            check_version(customer, expected_version, "Customer", customer.code)
-            values = self._validated(uow, draft, customer_id=customer.id)
+            customer = require_current(
+                uow.session, Customer, customer_id, expected_version, WHAT, _code
+            )
+            values = self._validated(uow, draft, saved=customer)
             if values["code"] is None:
                 del values["code"]
             for name, value in values.items():
                 setattr(customer, name, value)
-            customer.updated_at = self._clock()
+            stamp_if_changed(uow.session, customer, self._clock())
             return _saved(uow, customer)
 
     def delete(self, customer_id: uuid.UUID, expected_version: int | None = None) -> None:
-        """Soft-delete: the customer disappears from lists, search and lookups."""
+        """Soft-delete: the customer disappears from lists, search and lookups, and so do
+        its contacts, interactions, follow-ups, complaints and orders, which are kept as
+        they are for the day the customer is restored."""
         with self._database.unit_of_work() as uow:
-            customer = _existing(uow, customer_id)
-            if expected_version is not None:
-                check_version(customer, expected_version, "Customer", customer.code)
+            customer = require_current(
+                uow.session, Customer, customer_id, expected_version, WHAT, _code
+            )
             customer.deleted_at = customer.updated_at = self._clock()
             uow.commit()
 
     def get(self, customer_id: uuid.UUID) -> CustomerRecord:
         with self._database.unit_of_work(write=False) as uow:
-            return customer_record(uow.session, _existing(uow, customer_id))
+            customer = require_live(uow.session, Customer, customer_id, WHAT)
+            return customer_record(uow.session, customer)
 
     def list(
         self, criteria: CustomerFilter, request: PageRequest | None = None
     ) -> Page[CustomerSummary]:
         with self._database.unit_of_work(write=False) as uow:
-            return list_customers(uow.session, criteria, request or PageRequest(), self._today())
+            today = local_today(self._clock)
+            return list_customers(uow.session, criteria, request or PageRequest(), today)
 
     def add_tag(self, customer_id: uuid.UUID, tag_name: str) -> CustomerRecord:
         """Tag a customer, creating the tag when no tag has that name yet."""
@@ -99,7 +113,7 @@ class CustomerService:
         problems.raise_if_any()
         with self._database.unit_of_work() as uow:
             session = uow.session
-            customer = _existing(uow, customer_id)
+            customer = require_live(session, Customer, customer_id, WHAT)
             now = self._clock()
             tag = find_tag_by_name(session, name)
             if tag is None:
@@ -123,7 +137,7 @@ class CustomerService:
         """Take a tag off a customer; the tag itself stays for other customers."""
         with self._database.unit_of_work() as uow:
             session = uow.session
-            customer = _existing(uow, customer_id)
+            customer = require_live(session, Customer, customer_id, WHAT)
             tag = find_tag_by_name(session, tag_name.strip())
             link = find_customer_tag(session, customer.id, tag.id) if tag else None
             if link is not None and link.deleted_at is None:
@@ -141,7 +155,7 @@ class CustomerService:
             customers = find_customers(session, wanted)
             missing = wanted - {customer.id for customer in customers}
             if missing:
-                raise NotFoundError("Customer", next(iter(missing)))
+                raise NotFoundError(WHAT, next(iter(missing)))
             now = self._clock()
             changed = [c for c in customers if c.owner_id != owner_id]
             for customer in changed:
@@ -149,25 +163,23 @@ class CustomerService:
             uow.commit()
         return len(changed)
 
-    def _today(self) -> date:
-        return self._clock().astimezone().date()
-
     def _validated(
-        self, uow: UnitOfWork, draft: CustomerDraft, *, customer_id: uuid.UUID | None
+        self, uow: UnitOfWork, draft: CustomerDraft, *, saved: Customer | None
     ) -> dict[str, Any]:
-        """The draft's values cleaned for storage; ValidationError lists every problem."""
+        """The draft's values cleaned for storage (`saved`: the customer being edited);
+        ValidationError lists every problem."""
         session = uow.session
+        customer_id = saved.id if saved else None
         p = Problems()
         code = p.optional_text("code", draft.code, max_length=CODE_MAX_LENGTH)
         if code is not None and code_in_use(session, code, other_than=customer_id):
             p.add("code", "The code {code} is already used by another customer.", code=code)
-        check_rep(session, p, "owner_id", draft.owner_id)
-        if draft.referred_by_id is not None:
-            if draft.referred_by_id == customer_id:
-                p.add("referred_by_id", "A customer cannot refer itself.")
-            elif find_live(session, Customer, draft.referred_by_id) is None:
-                p.add("referred_by_id", "The referring customer does not exist or was deleted.")
-        check_birthday(p, "birthday", draft.birthday, self._today())
+        check_rep(session, p, "owner_id", draft.owner_id, saved=saved)
+        if draft.referred_by_id is not None and is_new_value(
+            saved, "referred_by_id", draft.referred_by_id
+        ):
+            _check_referrer(uow, p, draft.referred_by_id, customer_id)
+        check_birthday(p, "birthday", draft.birthday, local_today(self._clock))
         values: dict[str, Any] = {
             "code": code,
             "name": p.required_text("name", draft.name, max_length=NAME_MAX_LENGTH),
@@ -193,6 +205,21 @@ class CustomerService:
         }
         p.raise_if_any()
         return values
+
+
+def _check_referrer(
+    uow: UnitOfWork, problems: Problems, referrer_id: uuid.UUID, customer_id: uuid.UUID | None
+) -> None:
+    if referrer_id == customer_id:
+        problems.add("referred_by_id", "A customer cannot refer itself.")
+    elif find_live(uow.session, Customer, referrer_id) is None:
+        problems.add("referred_by_id", "The referring customer does not exist or was deleted.")
+    elif customer_id is not None and customer_id in referral_chain(uow.session, referrer_id):
+        problems.add(
+            "referred_by_id",
+            "The referring customer was referred by this customer, directly or through "
+            "others; referrals cannot go round in a circle.",
+        )
 
 
 def _custom_fields(problems: Problems, fields: Mapping[str, object]) -> dict[str, object]:
@@ -225,8 +252,5 @@ def _saved(uow: UnitOfWork, customer: Customer) -> CustomerRecord:
     return record
 
 
-def _existing(uow: UnitOfWork, customer_id: uuid.UUID) -> Customer:
-    customer = find_live(uow.session, Customer, customer_id)
-    if customer is None:
-        raise NotFoundError("Customer", customer_id)
-    return customer
+def _code(customer: Customer) -> str:
+    return customer.code

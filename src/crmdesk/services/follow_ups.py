@@ -14,10 +14,11 @@ from crmdesk.db.repositories.interactions import interaction_record
 from crmdesk.db.repositories.records import (
     check_customer,
     check_rep,
-    check_version,
+    require_current,
     require_live,
+    stamp_if_changed,
 )
-from crmdesk.domain.clock import Clock, system_clock
+from crmdesk.domain.clock import Clock, local_day, local_today, system_clock
 from crmdesk.domain.enums import FollowUpStatus, InteractionKind
 from crmdesk.domain.follow_ups import (
     EARLIEST_DUE_ON,
@@ -55,7 +56,7 @@ class FollowUpService:
 
     def create(self, draft: FollowUpDraft) -> FollowUpRecord:
         with self._database.unit_of_work() as uow:
-            values = self._validated(uow, draft)
+            values = self._validated(uow, draft, saved=None)
             now = self._clock()
             follow_up = FollowUp(
                 **values, status=FollowUpStatus.PLANNED, created_at=now, updated_at=now
@@ -67,19 +68,24 @@ class FollowUpService:
     def update(
         self, follow_up_id: uuid.UUID, draft: FollowUpDraft, expected_version: int
     ) -> FollowUpRecord:
-        """Save edited details; the status changes only through complete and cancel."""
+        """Save edited details of a planned follow-up; the status changes only through
+        complete and cancel."""
         with self._database.unit_of_work() as uow:
-            follow_up = _current(uow, follow_up_id, expected_version)
-            for name, value in self._validated(uow, draft).items():
+            follow_up = require_current(
+                uow.session, FollowUp, follow_up_id, expected_version, WHAT, _label
+            )
+            for name, value in self._validated(uow, draft, saved=follow_up).items():
                 setattr(follow_up, name, value)
-            follow_up.updated_at = self._clock()
+            stamp_if_changed(uow.session, follow_up, self._clock())
             uow.commit()
         return repository.follow_up_record(follow_up)
 
     def delete(self, follow_up_id: uuid.UUID, expected_version: int | None = None) -> None:
         """Soft-delete: the follow-up disappears from lists, lookups and the calendar."""
         with self._database.unit_of_work() as uow:
-            follow_up = _current(uow, follow_up_id, expected_version)
+            follow_up = require_current(
+                uow.session, FollowUp, follow_up_id, expected_version, WHAT, _label
+            )
             follow_up.deleted_at = follow_up.updated_at = self._clock()
             uow.commit()
 
@@ -99,10 +105,15 @@ class FollowUpService:
     ) -> FollowUpCompletion:
         """Mark a planned follow-up done and log it as an interaction by `actor_id` (of
         `kind`, by default the one its own kind suggests). A recurring follow-up whose
-        series is not over gets its next occurrence planned."""
+        series is not over gets its next occurrence planned: the first one of the series
+        after both its due date and today, so that a late completion never plans the next
+        in the past (the occurrences skipped count towards the rule's COUNT, as they
+        would towards its UNTIL)."""
         with self._database.unit_of_work() as uow:
             session = uow.session
-            follow_up = _current(uow, follow_up_id, expected_version)
+            follow_up = require_current(
+                uow.session, FollowUp, follow_up_id, expected_version, WHAT, _label
+            )
             problems = Problems()
             _check_planned(problems, follow_up)
             result = problems.optional_text("result", result_text, max_length=RESULT_MAX_LENGTH)
@@ -138,7 +149,9 @@ class FollowUpService:
     def cancel(self, follow_up_id: uuid.UUID, expected_version: int) -> FollowUpRecord:
         """Call off a planned follow-up. A recurring series ends with it."""
         with self._database.unit_of_work() as uow:
-            follow_up = _current(uow, follow_up_id, expected_version)
+            follow_up = require_current(
+                uow.session, FollowUp, follow_up_id, expected_version, WHAT, _label
+            )
             problems = Problems()
             _check_planned(problems, follow_up)
             problems.raise_if_any()
@@ -151,13 +164,15 @@ class FollowUpService:
         self, follow_up_id: uuid.UUID, new_date: date, expected_version: int
     ) -> FollowUpRecord:
         with self._database.unit_of_work() as uow:
-            follow_up = _current(uow, follow_up_id, expected_version)
+            follow_up = require_current(
+                uow.session, FollowUp, follow_up_id, expected_version, WHAT, _label
+            )
             problems = Problems()
             _check_planned(problems, follow_up)
             self._check_due_on(problems, new_date)
             problems.raise_if_any()
             follow_up.due_on = new_date
-            follow_up.updated_at = self._clock()
+            stamp_if_changed(uow.session, follow_up, self._clock())
             uow.commit()
         return repository.follow_up_record(follow_up)
 
@@ -167,23 +182,25 @@ class FollowUpService:
         """Soonest due first unless `request` sorts otherwise."""
         request = request or PageRequest()
         with self._database.unit_of_work(write=False) as uow:
-            rows, total = repository.page(uow.session, criteria, request, self._today())
+            today = local_today(self._clock)
+            rows, total = repository.page(uow.session, criteria, request, today)
             items = [repository.follow_up_record(row) for row in rows]
         return Page(items, total, request.offset)
 
-    def _today(self) -> date:
-        """The user's calendar day, which decides what is overdue."""
-        return self._clock().astimezone().date()
-
     def _check_due_on(self, problems: Problems, due_on: date) -> None:
-        latest = latest_due_on(self._today())
+        latest = latest_due_on(local_today(self._clock))
         problems.date_in_range("due_on", due_on, earliest=EARLIEST_DUE_ON, latest=latest)
 
-    def _validated(self, uow: UnitOfWork, draft: FollowUpDraft) -> dict[str, Any]:
-        """The draft's values cleaned for storage; ValidationError lists every problem."""
+    def _validated(
+        self, uow: UnitOfWork, draft: FollowUpDraft, *, saved: FollowUp | None
+    ) -> dict[str, Any]:
+        """The draft's values cleaned for storage (`saved`: the follow-up being edited,
+        which must still be planned); ValidationError lists every problem."""
         problems = Problems()
-        check_customer(uow.session, problems, draft.customer_id, draft.contact_id)
-        check_rep(uow.session, problems, "rep_id", draft.rep_id)
+        if saved is not None:
+            _check_planned(problems, saved)
+        check_customer(uow.session, problems, draft.customer_id, draft.contact_id, saved=saved)
+        check_rep(uow.session, problems, "rep_id", draft.rep_id, saved=saved)
         self._check_due_on(problems, draft.due_on)
         rule = _parsed_rule(problems, draft.recurrence_rule)
         values = {
@@ -200,10 +217,8 @@ class FollowUpService:
         return values
 
 
-def _current(uow: UnitOfWork, follow_up_id: uuid.UUID, expected_version: int | None) -> FollowUp:
-    follow_up = require_live(uow.session, FollowUp, follow_up_id, WHAT)
-    check_version(follow_up, expected_version, WHAT, f"'{follow_up.title}'")
-    return follow_up
+def _label(follow_up: FollowUp) -> str:
+    return f"'{follow_up.title}'"
 
 
 def _check_planned(problems: Problems, follow_up: FollowUp) -> None:
@@ -225,9 +240,11 @@ def _parsed_rule(problems: Problems, text: str | None) -> Recurrence | None:
 def _next_occurrence(
     uow: UnitOfWork, done: FollowUp, rule: Recurrence, now: datetime
 ) -> FollowUp | None:
-    """Plan the occurrence after `done` in its series, unless the series is over."""
+    """Plan the occurrence of `done`'s series that follows both its due date and the day
+    it was done, unless the series is over."""
     anchor, so_far = repository.series_so_far(uow.session, done.id)
-    due_on = next_occurrence(rule, anchor=anchor, after=done.due_on, occurrences_so_far=so_far)
+    after = max(done.due_on, local_day(now))
+    due_on = next_occurrence(rule, anchor=anchor, after=after, occurrences_so_far=so_far)
     if due_on is None:
         return None
     following = FollowUp(

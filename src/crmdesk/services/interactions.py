@@ -11,12 +11,14 @@ from crmdesk.db.repositories import interactions as repository
 from crmdesk.db.repositories.records import (
     check_customer,
     check_rep,
-    check_version,
+    require_current,
     require_live,
+    stamp_if_changed,
 )
 from crmdesk.domain.clock import Clock, system_clock
 from crmdesk.domain.interactions import (
     CONTENT_MAX_LENGTH,
+    EARLIEST_OCCURRED_AT,
     SUBJECT_MAX_LENGTH,
     InteractionDraft,
     InteractionFilter,
@@ -35,7 +37,7 @@ class InteractionService:
 
     def create(self, draft: InteractionDraft) -> InteractionRecord:
         with self._database.unit_of_work() as uow:
-            values = self._validated(uow, draft)
+            values = self._validated(uow, draft, saved=None)
             now = self._clock()
             interaction = Interaction(**values, created_at=now, updated_at=now)
             uow.session.add(interaction)
@@ -46,19 +48,21 @@ class InteractionService:
         self, interaction_id: uuid.UUID, draft: InteractionDraft, expected_version: int
     ) -> InteractionRecord:
         with self._database.unit_of_work() as uow:
-            interaction = require_live(uow.session, Interaction, interaction_id, WHAT)
-            check_version(interaction, expected_version, WHAT, _label(interaction))
-            for name, value in self._validated(uow, draft).items():
+            interaction = require_current(
+                uow.session, Interaction, interaction_id, expected_version, WHAT, _label
+            )
+            for name, value in self._validated(uow, draft, saved=interaction).items():
                 setattr(interaction, name, value)
-            interaction.updated_at = self._clock()
+            stamp_if_changed(uow.session, interaction, self._clock())
             uow.commit()
         return repository.interaction_record(interaction)
 
     def delete(self, interaction_id: uuid.UUID, expected_version: int | None = None) -> None:
         """Soft-delete: the interaction disappears from lists and lookups."""
         with self._database.unit_of_work() as uow:
-            interaction = require_live(uow.session, Interaction, interaction_id, WHAT)
-            check_version(interaction, expected_version, WHAT, _label(interaction))
+            interaction = require_current(
+                uow.session, Interaction, interaction_id, expected_version, WHAT, _label
+            )
             interaction.deleted_at = interaction.updated_at = self._clock()
             uow.commit()
 
@@ -77,13 +81,17 @@ class InteractionService:
             items = [repository.interaction_record(row) for row in rows]
         return Page(items, total, request.offset)
 
-    def _validated(self, uow: UnitOfWork, draft: InteractionDraft) -> dict[str, Any]:
-        """The draft's values cleaned for storage; ValidationError lists every problem."""
+    def _validated(
+        self, uow: UnitOfWork, draft: InteractionDraft, *, saved: Interaction | None
+    ) -> dict[str, Any]:
+        """The draft's values cleaned for storage (`saved`: the interaction being edited);
+        ValidationError lists every problem."""
         problems = Problems()
-        check_customer(uow.session, problems, draft.customer_id, draft.contact_id)
-        check_rep(uow.session, problems, "rep_id", draft.rep_id)
-        if draft.occurred_at > self._clock():
-            problems.add("occurred_at", "A conversation cannot be logged before it happens.")
+        check_customer(uow.session, problems, draft.customer_id, draft.contact_id, saved=saved)
+        check_rep(uow.session, problems, "rep_id", draft.rep_id, saved=saved)
+        problems.instant_in_range(
+            "occurred_at", draft.occurred_at, earliest=EARLIEST_OCCURRED_AT, latest=self._clock()
+        )
         values = {
             "customer_id": draft.customer_id,
             "contact_id": draft.contact_id,

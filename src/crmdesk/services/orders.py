@@ -15,10 +15,11 @@ from crmdesk.db.repositories import orders as repository
 from crmdesk.db.repositories.records import (
     check_customer,
     check_rep,
-    check_version,
+    require_current,
     require_live,
+    stamp_if_changed,
 )
-from crmdesk.domain.clock import Clock, system_clock
+from crmdesk.domain.clock import Clock, local_today, system_clock
 from crmdesk.domain.enums import OrderStatus
 from crmdesk.domain.money import to_minor
 from crmdesk.domain.orders import (
@@ -47,7 +48,7 @@ class OrderService:
 
     def create(self, draft: OrderDraft) -> OrderRecord:
         with self._database.unit_of_work() as uow:
-            values = self._validated(uow, draft)
+            values = self._validated(uow, draft, saved=None)
             now = self._clock()
             order = Order(
                 **values,
@@ -57,31 +58,37 @@ class OrderService:
             )
             uow.session.add(order)
             uow.session.flush()
-            lines = _add_lines(uow, order, draft.lines, now)
+            lines = _line_rows(order, draft.lines, now)
+            uow.session.add_all(lines)
             uow.commit()
         return repository.order_record(order, lines)
 
     def update(self, order_id: uuid.UUID, draft: OrderDraft, expected_version: int) -> OrderRecord:
-        """Save an edited order; the draft's lines replace the order's lines."""
+        """Save an edited order; the draft's lines replace the order's lines when they
+        differ from them (a change of the lines alone is a change of the order)."""
         with self._database.unit_of_work() as uow:
-            order = _current(uow, order_id, expected_version)
-            values = self._validated(uow, draft)
+            order = require_current(uow.session, Order, order_id, expected_version, WHAT, _number)
+            values = self._validated(uow, draft, saved=order)
             now = self._clock()
             for name, value in values.items():
                 setattr(order, name, value)
-            order.updated_at = now
-            _tombstone_lines(uow, order, now)
-            lines = _add_lines(uow, order, draft.lines, now)
+            lines = repository.live_lines(uow.session, [order.id])[order.id]
+            edited = _line_rows(order, draft.lines, now)
+            if list(map(_line_content, lines)) != list(map(_line_content, edited)):
+                _tombstone(lines, now)
+                uow.session.add_all(edited)
+                lines, order.updated_at = edited, now
+            stamp_if_changed(uow.session, order, now)
             uow.commit()
         return repository.order_record(order, lines)
 
     def delete(self, order_id: uuid.UUID, expected_version: int | None = None) -> None:
         """Soft-delete the order and its lines: they disappear from lists and analytics."""
         with self._database.unit_of_work() as uow:
-            order = _current(uow, order_id, expected_version)
+            order = require_current(uow.session, Order, order_id, expected_version, WHAT, _number)
             now = self._clock()
             order.deleted_at = order.updated_at = now
-            _tombstone_lines(uow, order, now)
+            _tombstone(repository.live_lines(uow.session, [order.id])[order.id], now)
             uow.commit()
 
     def get(self, order_id: uuid.UUID) -> OrderRecord:
@@ -99,12 +106,14 @@ class OrderService:
             items = [repository.order_record(order, lines[order.id]) for order in orders]
         return Page(items, total, request.offset)
 
-    def _validated(self, uow: UnitOfWork, draft: OrderDraft) -> dict[str, Any]:
-        """The order's own values cleaned for storage, its total included; ValidationError
-        lists every problem, those of each line too."""
+    def _validated(
+        self, uow: UnitOfWork, draft: OrderDraft, *, saved: Order | None
+    ) -> dict[str, Any]:
+        """The order's own values cleaned for storage, its total included (`saved`: the
+        order being edited); ValidationError lists every problem, those of each line too."""
         problems = Problems()
-        check_customer(uow.session, problems, draft.customer_id)
-        check_rep(uow.session, problems, "rep_id", draft.rep_id)
+        check_customer(uow.session, problems, draft.customer_id, saved=saved)
+        check_rep(uow.session, problems, "rep_id", draft.rep_id, saved=saved)
         if not draft.lines:
             problems.add("lines", "An order needs at least one line.")
         for index, line in enumerate(draft.lines):
@@ -128,7 +137,7 @@ class OrderService:
         return values
 
     def _check_dates(self, problems: Problems, draft: OrderDraft) -> None:
-        today = self._clock().astimezone().date()
+        today = local_today(self._clock)
         problems.date_in_range(
             "ordered_on",
             draft.ordered_on,
@@ -142,16 +151,13 @@ class OrderService:
             problems.add("paid_on", "Give the date a paid order was paid.")
 
 
-def _current(uow: UnitOfWork, order_id: uuid.UUID, expected_version: int | None) -> Order:
-    order = require_live(uow.session, Order, order_id, WHAT)
-    check_version(order, expected_version, WHAT, order.number)
-    return order
+def _number(order: Order) -> str:
+    return order.number
 
 
-def _add_lines(
-    uow: UnitOfWork, order: Order, drafts: tuple[OrderLineDraft, ...], now: datetime
-) -> list[OrderLine]:
-    lines = [
+def _line_rows(order: Order, drafts: tuple[OrderLineDraft, ...], now: datetime) -> list[OrderLine]:
+    """The order's lines as the drafts describe them, not yet added to the session."""
+    return [
         OrderLine(
             order_id=order.id,
             position=position,
@@ -166,10 +172,20 @@ def _add_lines(
         )
         for position, line in enumerate(drafts, start=1)
     ]
-    uow.session.add_all(lines)
-    return lines
 
 
-def _tombstone_lines(uow: UnitOfWork, order: Order, now: datetime) -> None:
-    for line in repository.live_lines(uow.session, [order.id])[order.id]:
+def _line_content(line: OrderLine) -> tuple[object, ...]:
+    """What a user sees of a line; lines equal in this are the same line."""
+    return (
+        line.position,
+        line.product_code,
+        line.product_name,
+        line.quantity,
+        line.unit_price_minor,
+        line.discount_minor,
+    )
+
+
+def _tombstone(lines: list[OrderLine], now: datetime) -> None:
+    for line in lines:
         line.deleted_at = line.updated_at = now

@@ -8,11 +8,12 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from crmdesk.db.models import Complaint, ComplaintEvent
 from crmdesk.db.repositories.paging import fetch_page
+from crmdesk.db.repositories.records import in_declared_order, of_live_customer
 from crmdesk.domain.complaint_workflow import FINISHED_STATUSES
 from crmdesk.domain.complaints import (
     ComplaintEventRecord,
@@ -28,14 +29,8 @@ SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
     ComplaintSort.RECEIVED_AT: Complaint.received_at.expression,
     ComplaintSort.DUE_AT: Complaint.due_at.expression,
     # By rank, not by name: "critical" < "high" < "low" alphabetically.
-    ComplaintSort.SEVERITY: case(
-        {severity: rank for rank, severity in enumerate(ComplaintSeverity)},
-        value=Complaint.severity,
-    ),
-    ComplaintSort.STATUS: case(
-        {status: rank for rank, status in enumerate(ComplaintStatus)},
-        value=Complaint.status,
-    ),
+    ComplaintSort.SEVERITY: in_declared_order(Complaint.severity.expression, ComplaintSeverity),
+    ComplaintSort.STATUS: in_declared_order(Complaint.status.expression, ComplaintStatus),
     ComplaintSort.TITLE: Complaint.title.expression,
 }
 
@@ -43,8 +38,11 @@ SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
 def page(
     session: Session, where: ComplaintFilter, request: PageRequest, now: datetime
 ) -> tuple[Sequence[Complaint], int]:
-    """One page of live complaints matching `where`, soonest due first unless sorted."""
-    query = select(Complaint).where(Complaint.deleted_at.is_(None))
+    """One page of live complaints of live customers matching `where`, soonest due first
+    unless sorted."""
+    query = select(Complaint).where(
+        Complaint.deleted_at.is_(None), of_live_customer(Complaint, where.customer_id)
+    )
     if where.customer_id is not None:
         query = query.where(Complaint.customer_id == where.customer_id)
     if where.statuses:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, aliased
 
 from crmdesk.db.models import FollowUp
 from crmdesk.db.repositories.paging import fetch_page
+from crmdesk.db.repositories.records import of_live_customer
 from crmdesk.domain.enums import FollowUpStatus
 from crmdesk.domain.follow_ups import FollowUpFilter, FollowUpRecord, FollowUpSort
 from crmdesk.domain.paging import PageRequest
@@ -28,11 +29,14 @@ SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
 def page(
     session: Session, where: FollowUpFilter, request: PageRequest, today: date
 ) -> tuple[Sequence[FollowUp], int]:
-    """One page of live follow-ups matching `where`, soonest due first unless sorted.
+    """One page of live follow-ups of live customers matching `where`, soonest due first
+    unless sorted.
 
     `today` is the user's calendar day, which decides what is overdue.
     """
-    query = select(FollowUp).where(FollowUp.deleted_at.is_(None))
+    query = select(FollowUp).where(
+        FollowUp.deleted_at.is_(None), of_live_customer(FollowUp, where.customer_id)
+    )
     if where.customer_id is not None:
         query = query.where(FollowUp.customer_id == where.customer_id)
     if where.rep_id is not None:

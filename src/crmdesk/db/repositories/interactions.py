@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk.db.models import Interaction
 from crmdesk.db.repositories.paging import fetch_page
+from crmdesk.db.repositories.records import of_live_customer
 from crmdesk.domain.interactions import InteractionFilter, InteractionRecord, InteractionSort
 from crmdesk.domain.paging import PageRequest
 
@@ -24,8 +25,11 @@ SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
 def page(
     session: Session, where: InteractionFilter, request: PageRequest
 ) -> tuple[Sequence[Interaction], int]:
-    """One page of live interactions matching `where`, newest first unless sorted."""
-    query = select(Interaction).where(Interaction.deleted_at.is_(None))
+    """One page of live interactions of live customers matching `where`, newest first
+    unless sorted."""
+    query = select(Interaction).where(
+        Interaction.deleted_at.is_(None), of_live_customer(Interaction, where.customer_id)
+    )
     if where.customer_id is not None:
         query = query.where(Interaction.customer_id == where.customer_id)
     if where.rep_id is not None:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from crmdesk.db.models import Order, OrderLine
 from crmdesk.db.repositories.paging import fetch_page
+from crmdesk.db.repositories.records import of_live_customer
 from crmdesk.domain.money import from_minor
 from crmdesk.domain.orders import OrderFilter, OrderLineRecord, OrderRecord, OrderSort
 from crmdesk.domain.paging import PageRequest
@@ -25,8 +26,11 @@ SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
 
 
 def page(session: Session, where: OrderFilter, request: PageRequest) -> tuple[Sequence[Order], int]:
-    """One page of live orders matching `where`, newest first unless sorted."""
-    query = select(Order).where(Order.deleted_at.is_(None))
+    """One page of live orders of live customers matching `where`, newest first unless
+    sorted."""
+    query = select(Order).where(
+        Order.deleted_at.is_(None), of_live_customer(Order, where.customer_id)
+    )
     if where.customer_id is not None:
         query = query.where(Order.customer_id == where.customer_id)
     if where.ordered_from is not None:
