@@ -20,10 +20,9 @@ from typing import TextIO
 
 import crmdesk
 from crmdesk.db.engine import Database
-from crmdesk.db.migrate import MigrationOutcome
 from crmdesk.domain.errors import CrmError
 from crmdesk.paths import database_url
-from crmdesk.services.database import open_migrated
+from crmdesk.services.database import open_existing, open_migrated
 from crmdesk.services.demo import DEFAULT_SEED, MAX_CUSTOMERS, ProgressCallback, build_demo
 from crmdesk.services.info import DatabaseInfo, TableCount, database_info
 
@@ -126,13 +125,9 @@ def _smoke_test() -> int:
 
 
 @contextmanager
-def _opened(
-    args: argparse.Namespace, *, create: bool
-) -> Iterator[tuple[Database, MigrationOutcome]]:
-    """The database chosen by --db / $CRMDESK_DB_URL / the default, migrated, then closed."""
-    database, outcome = open_migrated(database_url(args.db), create=create)
+def _disposed(database: Database) -> Iterator[Database]:
     try:
-        yield database, outcome
+        yield database
     finally:
         database.dispose()
 
@@ -185,10 +180,8 @@ def _iso_date(text: str) -> date:
 
 def _run_demo(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    with (
-        _opened(args, create=True) as (database, _outcome),
-        _progress_line(sys.stderr) as progress,
-    ):
+    database, _outcome = open_migrated(database_url(args.db))
+    with _disposed(database), _progress_line(sys.stderr) as progress:
         summary = build_demo(
             database,
             customers=args.customers,
@@ -240,9 +233,10 @@ def _add_info_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_info(args: argparse.Namespace) -> int:
-    # Looking must not create: a mistyped path gets an error, not a new empty database.
-    with _opened(args, create=False) as (database, outcome):
-        info = database_info(database, outcome)
+    # Looking changes nothing: a mistyped path gets an error, not a new empty database,
+    # and an old schema is reported, not upgraded.
+    with _disposed(open_existing(database_url(args.db))) as database:
+        info = database_info(database)
     print(format_info(info))
     return EXIT_OK
 
@@ -250,17 +244,14 @@ def _run_info(args: argparse.Namespace) -> int:
 def format_info(info: DatabaseInfo) -> str:
     lines = [
         f"Database:  {info.location}",
-        f"Schema:    {info.revision} (this program's newest: {info.head_revision})",
+        f"Schema:    {info.revision or 'none yet'} (this program's newest: {info.head_revision})",
     ]
-    if info.revision_before_opening is None:
-        lines.append("           a new database, created just now")
-    elif info.upgraded:
-        lines.append(f"           upgraded just now from {info.revision_before_opening}")
-    if info.backup is not None:
-        lines.append(f"           backup taken before upgrading: {info.backup}")
-    lines.append("Rows (not counting deleted ones):")
-    width = max(len(count.label) for count in info.counts)
-    lines.extend(f"  {count.label:<{width}}  {count.rows:>12,}" for count in info.counts)
+    if info.needs_upgrade:
+        lines.append("           crmdesk upgrades it, after a backup copy, when it next opens it")
+    if info.counts is not None:
+        lines.append("Rows (not counting deleted ones):")
+        width = max(len(count.label) for count in info.counts)
+        lines.extend(f"  {count.label:<{width}}  {count.rows:>12,}" for count in info.counts)
     return "\n".join(lines)
 
 

@@ -13,9 +13,12 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+from alembic import command as alembic_command
 
 import crmdesk
 from crmdesk.cli import main
+from crmdesk.db.engine import open_database
+from crmdesk.db.migrate import alembic_config, head_revision
 from crmdesk.paths import sqlite_url
 
 AS_OF = "2026-05-20"
@@ -242,3 +245,25 @@ def test_headless_commands_never_load_qt(db_path: Path) -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=60
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_info_describes_an_older_schema_without_upgrading_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "old.sqlite3"
+    database = open_database(sqlite_url(path))
+    config = alembic_config()
+    with database.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        alembic_command.upgrade(config, "0001")
+    database.dispose()
+    before = path.read_bytes()
+
+    code, out, err = run(capsys, "info", "--db", str(path))
+
+    assert (code, err) == (0, "")
+    assert f"Schema:    0001 (this program's newest: {head_revision()})" in out
+    assert "upgrades it, after a backup copy, when it next opens it" in out
+    assert "Rows" not in out
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.sqlite3"]

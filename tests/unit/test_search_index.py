@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from sqlalchemy import event, select
+from sqlalchemy import event, select, update
 
 from crmdesk.db.engine import Database
-from crmdesk.db.models import Contact, Customer
+from crmdesk.db.migrate import migrate
+from crmdesk.db.models import Contact, Customer, CustomerSearch, SearchIndexState
+from crmdesk.db.search_index import SEARCH_FORMAT_VERSION
 from crmdesk.domain.contacts import ContactDraft
 from crmdesk.domain.customers import CustomerDraft, CustomerFilter
 from crmdesk.services.contacts import ContactService
@@ -72,3 +74,23 @@ def test_edits_that_do_not_change_what_is_searched_leave_the_document_alone(
         keys = uow.session.scalar(select(Customer.search_keys).where(Customer.id == created.id))
     assert keys == "zhangsanfeng zsf"
     assert found(database, "zsf") == ["张三丰"]
+
+
+def test_documents_made_by_older_token_rules_are_rebuilt_when_the_database_opens(
+    database: Database,
+) -> None:
+    created = CustomerService(database).create(CustomerDraft(name="张三", phone="13812348000"))
+    with database.engine.begin() as conn:
+        conn.execute(update(CustomerSearch).values(document="stale"))
+        conn.execute(update(Customer).values(search_keys=""))
+        conn.execute(update(SearchIndexState).values(format_version=SEARCH_FORMAT_VERSION - 1))
+    assert found(database, "zs") == []
+
+    migrate(database)
+
+    assert found(database, "zs") == ["张三"]
+    assert found(database, "8000") == ["张三"]
+    with database.unit_of_work(write=False) as uow:
+        keys = uow.session.scalar(select(Customer.search_keys).where(Customer.id == created.id))
+        state = uow.session.scalar(select(SearchIndexState.format_version))
+    assert (keys, state) == ("zhangsan zs", SEARCH_FORMAT_VERSION)

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, inspect
 
 from crmdesk.db.engine import Database
 from crmdesk.db.errors import translated_storage_errors
-from crmdesk.db.search_index import is_search_index_object
+from crmdesk.db.search_index import is_search_index_object, refresh_if_stale
 from crmdesk.domain.errors import NewerSchemaError, NotADatabaseError, StorageError
 
 BACKUP_FOLDER = "backups"
@@ -60,22 +60,34 @@ def current_revision(database: Database) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def checked_revision(database: Database) -> str | None:
+    """The schema revision of a database this program may use, without changing it.
+
+    Raises NotADatabaseError for another program's database and NewerSchemaError for one
+    written by a newer crmdesk. None means a new, empty database.
+    """
+    script = ScriptDirectory.from_config(alembic_config())
+    with translated_storage_errors(database.location), database.engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+        _refuse_foreign_or_newer(database, conn, current, script)
+    return current
+
+
 def migrate(database: Database, *, now: datetime | None = None) -> MigrationOutcome:
     config = alembic_config()
-    script = ScriptDirectory.from_config(config)
     head = head_revision()
+    current = checked_revision(database)
     with translated_storage_errors(database.location):
-        with database.engine.connect() as conn:
-            current = MigrationContext.configure(conn).get_current_revision()
-            _refuse_foreign_or_newer(database, conn, current, script)
         # Only a file that is ours may be changed, and switching to WAL changes it.
         _use_wal(database)
-        if current == head:
-            return MigrationOutcome(current, head, None)
-        backup = _backup(database, current, now or datetime.now(UTC)) if current else None
-        with migration_connection(database) as conn:
-            config.attributes["connection"] = conn
-            command.upgrade(config, "head")
+        backup = None
+        if current != head:
+            backup = _backup(database, current, now or datetime.now(UTC)) if current else None
+            with migration_connection(database) as conn:
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+        with database.engine.begin() as conn:
+            refresh_if_stale(conn)
     return MigrationOutcome(current, head, backup)
 
 

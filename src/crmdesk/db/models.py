@@ -18,6 +18,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -57,6 +58,14 @@ class Customer(Synced, Base):
         # The list's default order is by pronunciation; with id as tiebreak the first
         # page of a million customers is read straight off this index.
         Index("ix_customer_search_keys", "search_keys", "id"),
+        # Lists of history (orders, follow-ups …) leave out the deleted customers' rows;
+        # the few deleted customers are found through this small partial index.
+        Index(
+            "ix_customer_deleted_at",
+            "deleted_at",
+            sqlite_where=text("deleted_at IS NOT NULL"),
+            postgresql_where=text("deleted_at IS NOT NULL"),
+        ),
         Index("ix_customer_owner_id", "owner_id"),
         Index("ix_customer_province_city", "province", "city"),
         Index("ix_customer_lifecycle_stage", "lifecycle_stage"),
@@ -335,12 +344,13 @@ class DeviceState(Base):
 
 
 class NumberSequence(Base):
-    """Per-device counters behind customer codes, complaint and order numbers."""
+    """Per-device counters behind customer codes, complaint and order numbers: the last
+    value handed out in each series."""
 
     __tablename__ = "number_sequence"
 
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
-    next_value: Mapped[int] = mapped_column(Integer)
+    last_value: Mapped[int] = mapped_column(Integer)
 
 
 class CustomerSearch(Base):
@@ -355,3 +365,16 @@ class CustomerSearch(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customer.id"), unique=True)
     document: Mapped[str] = mapped_column(Text)
+
+
+class SearchIndexState(Base):
+    """Which version of the search-token rules the stored documents were made with.
+
+    When the rules change (domain/search_text.py), the program rebuilds every document
+    and search key at start-up; see db/search_index.py.
+    """
+
+    __tablename__ = "search_index_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    format_version: Mapped[int] = mapped_column(Integer)

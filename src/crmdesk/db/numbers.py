@@ -41,12 +41,12 @@ def next_number(session: Session, series: str, taken_in: InstrumentedAttribute[s
         value = session.execute(
             update(NumberSequence)
             .where(NumberSequence.name == series)
-            .values(next_value=NumberSequence.next_value + 1)
-            .returning(NumberSequence.next_value)
+            .values(last_value=NumberSequence.last_value + 1)
+            .returning(NumberSequence.last_value)
         ).scalar_one_or_none()
         if value is None:
             value = 1
-            session.add(NumberSequence(name=series, next_value=value))
+            session.add(NumberSequence(name=series, last_value=value))
             session.flush()
         candidate = f"{letters}-{prefix}-{value:05d}"
         if session.execute(select(taken_in).where(taken_in == candidate)).first() is None:

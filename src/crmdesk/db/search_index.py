@@ -14,49 +14,38 @@ from sqlalchemy import (
     ColumnElement,
     Connection,
     Integer,
+    and_,
+    bindparam,
     column,
     delete,
     event,
+    false,
     insert,
+    literal,
     literal_column,
+    or_,
     select,
     table,
+    update,
 )
 from sqlalchemy.orm import Session, UOWTransaction, sessionmaker
 from sqlalchemy.orm.attributes import instance_state
 
-from crmdesk.db.models import Contact, Customer, CustomerSearch
-from crmdesk.domain.search_text import SearchSubject, match_expression, search_document, sort_key
+from crmdesk.db.models import Contact, Customer, CustomerSearch, SearchIndexState
+from crmdesk.domain.search_text import (
+    SearchSubject,
+    like_patterns,
+    match_expression,
+    search_document,
+    sort_key,
+)
 
 SEARCH_FTS_TABLE = "customer_search_fts"
+# Bump whenever search_document() or sort_key() produce something different, so that
+# existing databases rebuild their documents and search keys at start-up.
+SEARCH_FORMAT_VERSION = 2
 _PENDING_KEY = "crmdesk_search_pending"
 _CHUNK = 500
-
-# Used by the migration that creates the index. unicode61 keeps our pre-split tokens as
-# they are; the prefix indexes make one- to three-character prefix queries cheap.
-CREATE_FTS_STATEMENTS = (
-    f"""CREATE VIRTUAL TABLE {SEARCH_FTS_TABLE} USING fts5(
-        document, content='customer_search', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')""",
-    f"""CREATE TRIGGER customer_search_ai AFTER INSERT ON customer_search BEGIN
-        INSERT INTO {SEARCH_FTS_TABLE}(rowid, document) VALUES (new.id, new.document);
-    END""",
-    f"""CREATE TRIGGER customer_search_ad AFTER DELETE ON customer_search BEGIN
-        INSERT INTO {SEARCH_FTS_TABLE}({SEARCH_FTS_TABLE}, rowid, document)
-        VALUES ('delete', old.id, old.document);
-    END""",
-    f"""CREATE TRIGGER customer_search_au AFTER UPDATE ON customer_search BEGIN
-        INSERT INTO {SEARCH_FTS_TABLE}({SEARCH_FTS_TABLE}, rowid, document)
-        VALUES ('delete', old.id, old.document);
-        INSERT INTO {SEARCH_FTS_TABLE}(rowid, document) VALUES (new.id, new.document);
-    END""",
-)
-DROP_FTS_STATEMENTS = (
-    "DROP TRIGGER IF EXISTS customer_search_au",
-    "DROP TRIGGER IF EXISTS customer_search_ad",
-    "DROP TRIGGER IF EXISTS customer_search_ai",
-    f"DROP TABLE IF EXISTS {SEARCH_FTS_TABLE}",
-)
 
 
 def is_search_index_object(table_name: str) -> bool:
@@ -64,15 +53,49 @@ def is_search_index_object(table_name: str) -> bool:
     return table_name.startswith(SEARCH_FTS_TABLE)
 
 
-def customer_match_condition(query: str) -> ColumnElement[bool] | None:
-    """A WHERE condition on `Customer.id` for a typed search, or None if it has no words."""
-    expression = match_expression(query)
-    if expression is None:
+def customer_match_condition(query: str, dialect: str) -> ColumnElement[bool] | None:
+    """A WHERE condition on `Customer.id` for a typed search; None if nothing was typed.
+
+    Text with no letters or digits in it ("---") matches nobody. SQLite answers from the
+    FTS5 index; other engines (an office PostgreSQL server) scan the documents with LIKE
+    until they get an index of their own.
+    """
+    if not query.strip():
         return None
-    fts = table(SEARCH_FTS_TABLE, column("rowid", Integer))
-    hits = select(fts.c.rowid).where(literal_column(SEARCH_FTS_TABLE).op("MATCH")(expression))
-    matching = select(CustomerSearch.customer_id).where(CustomerSearch.id.in_(hits))
-    return Customer.id.in_(matching)
+    if dialect == "sqlite":
+        expression = match_expression(query)
+        if expression is None:
+            return false()
+        fts = table(SEARCH_FTS_TABLE, column("rowid", Integer))
+        hits = select(fts.c.rowid).where(literal_column(SEARCH_FTS_TABLE).op("MATCH")(expression))
+        return Customer.id.in_(
+            select(CustomerSearch.customer_id).where(CustomerSearch.id.in_(hits))
+        )
+    terms = like_patterns(query)
+    if not terms:
+        return false()
+    padded = literal(" ") + CustomerSearch.document + literal(" ")
+    document_matches = and_(*(or_(*(padded.like(p) for p in term)) for term in terms))
+    return Customer.id.in_(select(CustomerSearch.customer_id).where(document_matches))
+
+
+def refresh_if_stale(connection: Connection) -> bool:
+    """Rebuild every search key and document if they were made by older rules."""
+    stored = connection.execute(
+        select(SearchIndexState.format_version).where(SearchIndexState.id == 1)
+    ).scalar_one_or_none()
+    if stored == SEARCH_FORMAT_VERSION:
+        return False
+    customers = connection.execute(select(Customer.id, Customer.name)).all()
+    if customers:
+        connection.execute(
+            update(Customer).where(Customer.id == bindparam("customer_id")),
+            [{"customer_id": c.id, "search_keys": sort_key(c.name)} for c in customers],
+        )
+    rebuild_documents(connection, None)
+    connection.execute(delete(SearchIndexState))
+    connection.execute(insert(SearchIndexState).values(id=1, format_version=SEARCH_FORMAT_VERSION))
+    return True
 
 
 def rebuild_documents(connection: Connection, customer_ids: Iterable[uuid.UUID] | None) -> int:

@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from crmdesk.domain.validation import Problems
+
 T = TypeVar("T")
+
+# A page is what a screen or an export batch holds at once; anything larger belongs in a
+# streamed export, not in one list call.
+MAX_PAGE_SIZE = 10_000
 
 
 @dataclass(frozen=True)
@@ -14,6 +20,14 @@ class PageRequest:
     limit: int = 100
     sort_by: str | None = None  # one of the list's sort keys; None for its default order
     descending: bool = False
+
+    def __post_init__(self) -> None:
+        problems = Problems()
+        if self.offset < 0:
+            problems.add("offset", "The offset cannot be negative.")
+        if not 1 <= self.limit <= MAX_PAGE_SIZE:
+            problems.add("limit", "A page holds 1 to {maximum} rows.", maximum=MAX_PAGE_SIZE)
+        problems.raise_if_any()
 
 
 @dataclass(frozen=True)

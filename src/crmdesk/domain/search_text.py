@@ -57,7 +57,11 @@ _CJK_RANGES = (
     (0xF900, 0xFAFF),
     (0x20000, 0x2EBEF),
 )
-_WORD = re.compile(r"[0-9a-z]+")
+# Letters and digits of any script; everything else separates words.
+_WORD = re.compile(r"[^\W_]+")
+# Accents are dropped from Latin letters only (Zoë → zoe); in other scripts a mark can
+# change the letter itself (й is not и).
+_LAST_LATIN = 0x024F
 
 
 def is_cjk(char: str) -> bool:
@@ -66,8 +70,15 @@ def is_cjk(char: str) -> bool:
 
 
 def fold(text: str) -> str:
-    """Full-width to half-width, compatibility forms to plain, lower case."""
-    return unicodedata.normalize("NFKC", text).lower()
+    """Full-width to half-width, compatibility forms to plain, lower case, no accents on
+    Latin letters."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).lower())
+    kept: list[str] = []
+    for char in decomposed:
+        if unicodedata.combining(char) and kept and ord(kept[-1]) <= _LAST_LATIN:
+            continue
+        kept.append(char)
+    return unicodedata.normalize("NFC", "".join(kept))
 
 
 def text_tokens(text: str) -> list[str]:
@@ -175,23 +186,51 @@ def search_document(subject: SearchSubject) -> str:
     return " ".join(t for t in tokens if t)
 
 
-def match_expression(query: str) -> str | None:
-    """An FTS5 MATCH expression: every typed word must match; None if nothing searchable."""
-    terms = [_term_expression(word) for word in query.split()]
-    kept = [term for term in terms if term]
-    return " AND ".join(kept) if kept else None
+@dataclass(frozen=True)
+class Phrase:
+    """Tokens that must stand next to each other in a document, in this order."""
+
+    tokens: tuple[str, ...]
+    prefix: bool  # the last token may be the start of a longer one
 
 
-def _term_expression(word: str) -> str | None:
+def query_terms(query: str) -> list[list[Phrase]]:
+    """Each typed word as the phrases it may match (any of them); all words must match."""
+    terms = [_word_phrases(word) for word in query.split()]
+    return [term for term in terms if term]
+
+
+def _word_phrases(word: str) -> list[Phrase]:
     tokens = text_tokens(word)
     if not tokens:
-        return None
-    alternatives = [f'"{" ".join(tokens)}"' + ("" if is_cjk(tokens[-1][0]) else " *")]
-    compact = _compact(word)
+        return []
+    phrases = [Phrase(tuple(tokens), prefix=not is_cjk(tokens[-1][0]))]
     if len(tokens) > 1 and not any(is_cjk(ch) for ch in word):
         # "138-1234-8000" or "KH-7Q3F-12": also try it without the separators.
-        alternatives.append(f'"{compact}" *')
-    return alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
+        phrases.append(Phrase((_compact(word),), prefix=True))
+    return phrases
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 MATCH expression for the query; None if it has nothing searchable."""
+    rendered = [[_fts_phrase(p) for p in term] for term in query_terms(query)]
+    parts = [alts[0] if len(alts) == 1 else f"({' OR '.join(alts)})" for alts in rendered]
+    return " AND ".join(parts) if parts else None
+
+
+def _fts_phrase(phrase: Phrase) -> str:
+    # Tokens hold only letters and digits, so quoting them is enough to keep anything a
+    # user types from being read as FTS5 syntax.
+    return f'"{" ".join(phrase.tokens)}"' + (" *" if phrase.prefix else "")
+
+
+def like_patterns(query: str) -> list[list[str]]:
+    """The same query as LIKE patterns over `' ' || document || ' '`, for engines
+    without FTS5: each inner list holds the alternatives for one typed word."""
+    return [
+        [f"% {' '.join(p.tokens)}{'' if p.prefix else ' '}%" for p in term]
+        for term in query_terms(query)
+    ]
 
 
 def _compact(text: str) -> str:

@@ -1,12 +1,12 @@
-"""What a database is and holds: where it lives, its schema revision, rows per table."""
+"""What a database is and holds: where it lives, its schema revision, rows per table.
+Looking changes nothing: an outdated database is described, not upgraded."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from crmdesk.db.engine import Database
-from crmdesk.db.migrate import MigrationOutcome, current_revision, head_revision
+from crmdesk.db.migrate import checked_revision, head_revision
 from crmdesk.db.repositories import stats
 
 
@@ -19,13 +19,15 @@ class TableCount:
 @dataclass(frozen=True)
 class DatabaseInfo:
     location: str  # file path, or the server URL without its password
-    revision: str | None
+    revision: str | None  # None: an empty database crmdesk has not set up yet
     head_revision: str  # the newest schema this program knows
-    # How this opening changed the schema: None before means the file was new.
-    revision_before_opening: str | None
-    upgraded: bool
-    backup: Path | None  # the copy taken before upgrading, if any
-    counts: tuple[TableCount, ...]
+    # Rows per table; None while the schema is older than this program's, whose tables
+    # may not all exist yet.
+    counts: tuple[TableCount, ...] | None
+
+    @property
+    def needs_upgrade(self) -> bool:
+        return self.revision != self.head_revision
 
 
 def table_counts(database: Database) -> tuple[TableCount, ...]:
@@ -33,14 +35,13 @@ def table_counts(database: Database) -> tuple[TableCount, ...]:
         return tuple(TableCount(label, n) for label, n in stats.live_row_counts(uow.session))
 
 
-def database_info(database: Database, opening: MigrationOutcome) -> DatabaseInfo:
-    """Describe `database`, opened (and migrated, as `opening` reports) by open_migrated."""
+def database_info(database: Database) -> DatabaseInfo:
+    """Describe `database`. Raises for another program's database or a newer schema."""
+    revision = checked_revision(database)
+    head = head_revision()
     return DatabaseInfo(
         location=database.location,
-        revision=current_revision(database),
-        head_revision=head_revision(),
-        revision_before_opening=opening.from_revision,
-        upgraded=opening.from_revision != opening.to_revision,
-        backup=opening.backup,
-        counts=table_counts(database),
+        revision=revision,
+        head_revision=head,
+        counts=table_counts(database) if revision == head else None,
     )

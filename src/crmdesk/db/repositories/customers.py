@@ -6,26 +6,26 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, exists, func, select
+from sqlalchemy import ColumnElement, Select, and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from crmdesk.db.models import Complaint, Contact, Customer, CustomerTag, FollowUp, Rep
 from crmdesk.db.repositories.paging import fetch_page
+from crmdesk.db.repositories.records import find_live, in_declared_order
 from crmdesk.db.repositories.tags import tags_by_customer
 from crmdesk.db.search_index import customer_match_condition
+from crmdesk.domain.complaint_workflow import FINISHED_STATUSES
 from crmdesk.domain.customers import (
     CustomerFilter,
     CustomerRecord,
     CustomerSort,
     CustomerSummary,
 )
-from crmdesk.domain.enums import ComplaintStatus, CustomerLevel, FollowUpStatus, LifecycleStage
+from crmdesk.domain.enums import CustomerLevel, FollowUpStatus, LifecycleStage
 from crmdesk.domain.paging import Page, PageRequest
 
-_CLOSED_COMPLAINT = (ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED)
 _Owner = aliased(Rep, name="owner")
 
 
@@ -44,17 +44,33 @@ def code_in_use(session: Session, code: str, *, other_than: uuid.UUID | None) ->
     return session.execute(query.limit(1)).first() is not None
 
 
-def customer_record(session: Session, customer: Customer) -> CustomerRecord:
-    """The customer with its owner's and referrer's names and its tags."""
-    owner_name = (
-        session.scalar(select(Rep.name).where(Rep.id == customer.owner_id))
-        if customer.owner_id
-        else None
+def referral_chain(session: Session, customer_id: uuid.UUID) -> set[uuid.UUID]:
+    """The customer, the one who referred it, the one who referred that one, and so on up,
+    deleted customers included (restoring one must not close a circle)."""
+    chain = (
+        select(Customer.id, Customer.referred_by_id)
+        .where(Customer.id == customer_id)
+        .cte("referral_chain", recursive=True)
     )
-    referred_by_name = (
-        session.scalar(select(Customer.name).where(Customer.id == customer.referred_by_id))
-        if customer.referred_by_id
-        else None
+    referrer = aliased(Customer)
+    # UNION rather than UNION ALL: should the links already form a circle, the walk ends.
+    chain = chain.union(
+        select(referrer.id, referrer.referred_by_id).join(
+            chain, referrer.id == chain.c.referred_by_id
+        )
+    )
+    return set(session.scalars(select(chain.c.id)))
+
+
+def customer_record(session: Session, customer: Customer) -> CustomerRecord:
+    """The customer with its owner's and referrer's names and its tags.
+
+    A deleted owner or referrer keeps its id on the customer (restoring it brings it
+    back) but shows no name, as it shows in no list.
+    """
+    owner = find_live(session, Rep, customer.owner_id) if customer.owner_id else None
+    referrer = (
+        find_live(session, Customer, customer.referred_by_id) if customer.referred_by_id else None
     )
     return CustomerRecord(
         id=customer.id,
@@ -67,7 +83,7 @@ def customer_record(session: Session, customer: Customer) -> CustomerRecord:
         lifecycle_stage=customer.lifecycle_stage,
         stage_pinned=customer.stage_pinned,
         owner_id=customer.owner_id,
-        owner_name=owner_name,
+        owner_name=owner.name if owner else None,
         phone=customer.phone,
         phone_alt=customer.phone_alt,
         email=customer.email,
@@ -78,7 +94,7 @@ def customer_record(session: Session, customer: Customer) -> CustomerRecord:
         address=customer.address,
         birthday=customer.birthday,
         referred_by_id=customer.referred_by_id,
-        referred_by_name=referred_by_name,
+        referred_by_name=referrer.name if referrer else None,
         notes=customer.notes,
         custom_fields=dict(customer.custom_fields or {}),
         tags=tuple(tags_by_customer(session, [customer.id]).get(customer.id, [])),
@@ -95,7 +111,11 @@ def list_customers(
     if request.sort_by is None:
         request = PageRequest(request.offset, request.limit, CustomerSort.NAME, request.descending)
     rows, total = fetch_page(
-        session, _summary_query(criteria, today), request, _SORT_COLUMNS, Customer.id.expression
+        session,
+        _summary_query(criteria, today, _dialect(session)),
+        request,
+        _SORT_COLUMNS,
+        Customer.id.expression,
     )
     tags = tags_by_customer(session, (row.id for row in rows))
     items = [
@@ -123,13 +143,21 @@ def list_customers(
 
 def customer_list_plan(session: Session, criteria: CustomerFilter, today: date) -> list[str]:
     """SQLite's EXPLAIN QUERY PLAN of the list query, one line per step (for tests and tuning)."""
-    query = _summary_query(criteria, today).order_by(_SORT_COLUMNS[CustomerSort.NAME]).limit(100)
+    query = (
+        _summary_query(criteria, today, _dialect(session))
+        .order_by(_SORT_COLUMNS[CustomerSort.NAME])
+        .limit(100)
+    )
     sql = str(query.compile(bind=session.get_bind(), compile_kwargs={"literal_binds": True}))
     rows = session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")
     return [str(row[-1]) for row in rows]
 
 
-def _summary_query(criteria: CustomerFilter, today: date) -> Select[*tuple[Any, ...]]:
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def _summary_query(criteria: CustomerFilter, today: date, dialect: str) -> Select[*tuple[Any, ...]]:
     primary_contact_name = (
         select(Contact.name)
         .where(
@@ -157,14 +185,14 @@ def _summary_query(criteria: CustomerFilter, today: date) -> Select[*tuple[Any, 
             Customer.created_at,
             Customer.updated_at,
         )
-        .outerjoin(_Owner, _Owner.id == Customer.owner_id)
-        .where(Customer.deleted_at.is_(None), *_conditions(criteria, today))
+        .outerjoin(_Owner, and_(_Owner.id == Customer.owner_id, _Owner.deleted_at.is_(None)))
+        .where(Customer.deleted_at.is_(None), *_conditions(criteria, today, dialect))
     )
 
 
-def _conditions(criteria: CustomerFilter, today: date) -> list[ColumnElement[bool]]:
+def _conditions(criteria: CustomerFilter, today: date, dialect: str) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
-    matches = customer_match_condition(criteria.search)
+    matches = customer_match_condition(criteria.search, dialect)
     if matches is not None:
         conditions.append(matches)
     if criteria.lifecycle_stages:
@@ -194,7 +222,7 @@ def _conditions(criteria: CustomerFilter, today: date) -> list[ColumnElement[boo
     open_complaint = exists().where(
         Complaint.customer_id == Customer.id,
         Complaint.deleted_at.is_(None),
-        Complaint.status.not_in(_CLOSED_COMPLAINT),
+        Complaint.status.not_in(FINISHED_STATUSES),
     )
     for wanted, condition in (
         (criteria.has_overdue_follow_up, overdue),
@@ -205,18 +233,13 @@ def _conditions(criteria: CustomerFilter, today: date) -> list[ColumnElement[boo
     return conditions
 
 
-def _rank(column: ColumnElement[Any], members: type[StrEnum]) -> ColumnElement[int]:
-    """Sort an enumeration column in the order its members are declared, not by spelling."""
-    return case({member.value: index for index, member in enumerate(members)}, value=column)
-
-
 _SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
     CustomerSort.NAME: Customer.search_keys.expression,
     CustomerSort.CODE: Customer.code.expression,
     CustomerSort.CREATED: Customer.created_at.expression,
     CustomerSort.UPDATED: Customer.updated_at.expression,
-    CustomerSort.LEVEL: _rank(Customer.level.expression, CustomerLevel),
-    CustomerSort.STAGE: _rank(Customer.lifecycle_stage.expression, LifecycleStage),
+    CustomerSort.LEVEL: in_declared_order(Customer.level.expression, CustomerLevel),
+    CustomerSort.STAGE: in_declared_order(Customer.lifecycle_stage.expression, LifecycleStage),
     CustomerSort.LOCATION: func.coalesce(Customer.province, "")
     + " "
     + func.coalesce(Customer.city, ""),

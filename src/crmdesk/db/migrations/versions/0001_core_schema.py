@@ -28,7 +28,7 @@ def upgrade() -> None:
     op.create_table(
         "number_sequence",
         sa.Column("name", sa.String(length=40), nullable=False),
-        sa.Column("next_value", sa.Integer(), nullable=False),
+        sa.Column("last_value", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("name", name=op.f("pk_number_sequence")),
     )
     op.create_table(
@@ -171,6 +171,13 @@ def upgrade() -> None:
         batch_op.create_index("ix_customer_province_city", ["province", "city"], unique=False)
         batch_op.create_index("ix_customer_referred_by_id", ["referred_by_id"], unique=False)
         batch_op.create_index("ix_customer_search_keys", ["search_keys", "id"], unique=False)
+        batch_op.create_index(
+            "ix_customer_deleted_at",
+            ["deleted_at"],
+            unique=False,
+            sqlite_where=sa.text("deleted_at IS NOT NULL"),
+            postgresql_where=sa.text("deleted_at IS NOT NULL"),
+        )
 
     op.create_table(
         "contact",
@@ -655,6 +662,7 @@ def downgrade() -> None:
     op.drop_table("contact")
     with op.batch_alter_table("customer", schema=None) as batch_op:
         batch_op.drop_index("ix_customer_search_keys")
+        batch_op.drop_index("ix_customer_deleted_at")
         batch_op.drop_index("ix_customer_referred_by_id")
         batch_op.drop_index("ix_customer_province_city")
         batch_op.drop_index("ix_customer_phone")

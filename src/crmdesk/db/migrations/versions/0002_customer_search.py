@@ -1,5 +1,9 @@
-"""Customer search index: documents in customer_search, FTS5 over them on SQLite, and the
-pinyin search keys of customers that existed before.
+"""Customer search index: one document a customer in customer_search, an FTS5 table over
+it on SQLite kept in step by triggers, and the version of the token rules the documents
+were made with (0: none yet, so the program builds them after this migration).
+
+The SQL is written out here rather than imported, so that this migration keeps doing
+exactly what it did when the search code changes later.
 
 Revision ID: 0002
 Revises: 0001
@@ -10,17 +14,30 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from crmdesk.db.search_index import (
-    CREATE_FTS_STATEMENTS,
-    DROP_FTS_STATEMENTS,
-    rebuild_documents,
-)
-from crmdesk.domain.search_text import sort_key
-
 revision: str = "0002"
 down_revision: str | None = "0001"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+# unicode61 keeps the pre-split tokens as they are; the prefix indexes make one- to
+# three-character prefix queries cheap.
+FTS_STATEMENTS = (
+    """CREATE VIRTUAL TABLE customer_search_fts USING fts5(
+        document, content='customer_search', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')""",
+    """CREATE TRIGGER customer_search_ai AFTER INSERT ON customer_search BEGIN
+        INSERT INTO customer_search_fts(rowid, document) VALUES (new.id, new.document);
+    END""",
+    """CREATE TRIGGER customer_search_ad AFTER DELETE ON customer_search BEGIN
+        INSERT INTO customer_search_fts(customer_search_fts, rowid, document)
+        VALUES ('delete', old.id, old.document);
+    END""",
+    """CREATE TRIGGER customer_search_au AFTER UPDATE ON customer_search BEGIN
+        INSERT INTO customer_search_fts(customer_search_fts, rowid, document)
+        VALUES ('delete', old.id, old.document);
+        INSERT INTO customer_search_fts(rowid, document) VALUES (new.id, new.document);
+    END""",
+)
 
 
 def upgrade() -> None:
@@ -35,27 +52,26 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_customer_search")),
         sa.UniqueConstraint("customer_id", name=op.f("uq_customer_search_customer_id")),
     )
-    bind = op.get_bind()
-    if bind.dialect.name == "sqlite":
-        for statement in CREATE_FTS_STATEMENTS:
-            op.execute(statement)
-    customer = sa.table(
-        "customer",
-        sa.column("id", sa.Uuid()),
-        sa.column("name", sa.String()),
-        sa.column("search_keys", sa.Text()),
+    state = op.create_table(
+        "search_index_state",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("format_version", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_search_index_state")),
     )
-    for row in bind.execute(sa.select(customer.c.id, customer.c.name)).all():
-        bind.execute(
-            sa.update(customer)
-            .where(customer.c.id == row.id)
-            .values(search_keys=sort_key(row.name))
-        )
-    rebuild_documents(bind, None)
+    op.bulk_insert(state, [{"id": 1, "format_version": 0}])
+    if op.get_bind().dialect.name == "sqlite":
+        for statement in FTS_STATEMENTS:
+            op.execute(statement)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
-        for statement in DROP_FTS_STATEMENTS:
+        for statement in (
+            "DROP TRIGGER customer_search_au",
+            "DROP TRIGGER customer_search_ad",
+            "DROP TRIGGER customer_search_ai",
+            "DROP TABLE customer_search_fts",
+        ):
             op.execute(statement)
+    op.drop_table("search_index_state")
     op.drop_table("customer_search")
