@@ -17,9 +17,6 @@ class Problems:
         # The first problem found for a field is the one worth showing.
         self._by_field.setdefault(field_name, Problem(template, params))
 
-    def __bool__(self) -> bool:
-        return bool(self._by_field)
-
     def raise_if_any(self) -> None:
         if self._by_field:
             raise ValidationError(self._by_field)
