@@ -20,7 +20,7 @@ from crmdesk.db.base import Base
 from crmdesk.db.engine import Database, open_database
 from crmdesk.db.migrate import (
     alembic_config,
-    current_revision,
+    checked_revision,
     head_revision,
     include_name,
     migrate,
@@ -63,7 +63,7 @@ def test_new_file_is_created_at_head_without_backup(tmp_path: Path) -> None:
     database = open_database(sqlite_url(tmp_path / "new.sqlite3"))
     outcome = migrate(database)
     assert outcome.from_revision is None
-    assert outcome.to_revision == head_revision() == current_revision(database)
+    assert outcome.to_revision == head_revision() == checked_revision(database)
     assert outcome.backup is None
     assert not (tmp_path / "backups").exists()
     database.dispose()
@@ -81,7 +81,7 @@ def test_upgrade_keeps_every_row_backs_up_first_and_indexes_old_customers(tmp_pa
     assert (outcome.from_revision, outcome.to_revision) == ("0001", head_revision())
     assert outcome.backup == tmp_path / "backups" / "old-20260304-050607-schema-0001.sqlite3"
     backup = open_database(sqlite_url(outcome.backup))
-    assert current_revision(backup) == "0001"
+    assert checked_revision(backup) == "0001"
     with backup.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM customer")).scalar_one() == 3
     backup.dispose()
@@ -208,7 +208,7 @@ def test_every_migration_can_be_undone_and_redone(tmp_path: Path) -> None:
     with database.engine.begin() as conn:
         config.attributes["connection"] = conn
         command.downgrade(config, "base")
-    assert current_revision(database) is None
+    assert checked_revision(database) is None
     migrate(database)
-    assert current_revision(database) == head_revision()
+    assert checked_revision(database) == head_revision()
     database.dispose()

@@ -28,10 +28,6 @@ class Database:
     sessions: sessionmaker[Session]
 
     @property
-    def url(self) -> URL:
-        return self.engine.url
-
-    @property
     def sqlite_path(self) -> Path | None:
         """The file behind a SQLite database; None for a server or an in-memory database."""
         return sqlite_file(self.engine.url)

@@ -55,11 +55,6 @@ def head_revision() -> str:
     return head
 
 
-def current_revision(database: Database) -> str | None:
-    with translated_storage_errors(database.location), database.engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
-
-
 def checked_revision(database: Database) -> str | None:
     """The schema revision of a database this program may use, without changing it.
 

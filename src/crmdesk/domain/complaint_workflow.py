@@ -44,12 +44,13 @@ _SEVERITY_BY_VALUE = {severity.value: severity for severity in ComplaintSeverity
 
 
 def allowed_transitions(status: ComplaintStatus) -> frozenset[ComplaintStatus]:
+    """Where a complaint in `status` may go next (the moves a screen offers)."""
     return _NEXT[status]
 
 
 def check_transition(current: ComplaintStatus, target: ComplaintStatus) -> None:
     """Raise InvalidTransitionError unless a complaint may move from `current` to `target`."""
-    if target not in _NEXT[current]:
+    if target not in allowed_transitions(current):
         raise InvalidTransitionError(current.value, target.value)
 
 
