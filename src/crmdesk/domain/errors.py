@@ -103,3 +103,11 @@ class CorruptDatabaseError(StorageError):
 
 class NewerSchemaError(StorageError):
     pass
+
+
+class JobCancelledError(CrmError):
+    """The user cancelled a long job (an import, an export) before it finished; whatever
+    it had done was rolled back or removed."""
+
+    def __init__(self) -> None:
+        super().__init__("Cancelled; nothing was changed.")

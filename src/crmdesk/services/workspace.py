@@ -1,0 +1,45 @@
+"""Every use-case service over one open database, built once and handed to the window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from crmdesk.db.engine import Database
+from crmdesk.domain.clock import Clock, system_clock
+from crmdesk.services.complaints import ComplaintService
+from crmdesk.services.contacts import ContactService
+from crmdesk.services.customers import CustomerService
+from crmdesk.services.follow_ups import FollowUpService
+from crmdesk.services.interactions import InteractionService
+from crmdesk.services.orders import OrderService
+from crmdesk.services.reps import RepService
+from crmdesk.services.tags import TagService
+
+
+@dataclass(frozen=True)
+class Workspace:
+    database: Database
+    clock: Clock
+    customers: CustomerService
+    contacts: ContactService
+    reps: RepService
+    tags: TagService
+    interactions: InteractionService
+    follow_ups: FollowUpService
+    complaints: ComplaintService
+    orders: OrderService
+
+    @classmethod
+    def over(cls, database: Database, clock: Clock = system_clock) -> Workspace:
+        return cls(
+            database=database,
+            clock=clock,
+            customers=CustomerService(database, clock),
+            contacts=ContactService(database, clock),
+            reps=RepService(database, clock),
+            tags=TagService(database, clock),
+            interactions=InteractionService(database, clock),
+            follow_ups=FollowUpService(database, clock),
+            complaints=ComplaintService(database, clock),
+            orders=OrderService(database, clock),
+        )

@@ -1,0 +1,88 @@
+"""Combo boxes for choosing a stored value: an enumeration value or a sales rep.
+
+Both hold the stored value (an enum member, a rep's UUID or None) as item data, so forms
+read `current_value()` and never parse the displayed text.
+"""
+
+from __future__ import annotations
+
+import uuid
+from enum import StrEnum
+from typing import Generic, TypeVar, cast
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from crmdesk.domain.reps import RepRecord
+from crmdesk.ui.context import UiContext
+from crmdesk.ui.labels import enum_choices
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def index_of_value(combo: QComboBox, value: object) -> int:
+    """The item holding `value` (compared by ==; Qt's findData compares Python objects by
+    identity, and an id read again from the database is another object), else 0."""
+    for index in range(combo.count()):
+        if combo.itemData(index) == value:
+            return index
+    return 0
+
+
+class EnumCombo(QComboBox, Generic[E]):
+    """The values of `enum` by their translated names; `empty_text` adds a "none" choice."""
+
+    def __init__(
+        self, enum: type[E], *, empty_text: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        if empty_text is not None:
+            self.addItem(empty_text, None)
+        for member, name in enum_choices(enum):
+            self.addItem(name, member)
+
+    def current_value(self) -> E | None:
+        return cast("E | None", self.currentData())
+
+    def set_value(self, value: E | None) -> None:
+        self.setCurrentIndex(index_of_value(self, value))
+
+
+class RepCombo(QComboBox):
+    """Active sales reps by name, loaded in the background; `empty_text` is the choice
+    for "nobody" (or "everyone" in a filter). A rep chosen before the list arrives is
+    selected when it does."""
+
+    loaded = Signal()
+
+    def __init__(
+        self, context: UiContext, *, empty_text: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._empty_text = empty_text
+        self._wanted: uuid.UUID | None = None
+        self.addItem(empty_text, None)
+        self.reload()
+
+    def reload(self) -> None:
+        reps = self._context.workspace.reps
+        self._context.tasks.read(reps.list, self._fill, owner=cast(QObject, self))
+
+    def current_value(self) -> uuid.UUID | None:
+        return cast("uuid.UUID | None", self.currentData())
+
+    def set_value(self, rep_id: uuid.UUID | None) -> None:
+        self._wanted = rep_id
+        self.setCurrentIndex(index_of_value(self, rep_id))
+
+    def _fill(self, reps: list[RepRecord]) -> None:
+        wanted = self.current_value() or self._wanted
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(self._empty_text, None)
+        for rep in reps:
+            self.addItem(rep.name, rep.id)
+        self.blockSignals(False)
+        self.set_value(wanted)
+        self.loaded.emit()
