@@ -8,12 +8,14 @@ from crmdesk.db.engine import Database
 from crmdesk.domain.clock import Clock, system_clock
 from crmdesk.services.complaints import ComplaintService
 from crmdesk.services.contacts import ContactService
+from crmdesk.services.customer_overview import CustomerOverviewService
 from crmdesk.services.customers import CustomerService
 from crmdesk.services.follow_ups import FollowUpService
 from crmdesk.services.interactions import InteractionService
 from crmdesk.services.orders import OrderService
 from crmdesk.services.reps import RepService
 from crmdesk.services.tags import TagService
+from crmdesk.services.timeline import TimelineService
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,8 @@ class Workspace:
     follow_ups: FollowUpService
     complaints: ComplaintService
     orders: OrderService
+    overview: CustomerOverviewService
+    timeline: TimelineService
 
     @classmethod
     def over(cls, database: Database, clock: Clock = system_clock) -> Workspace:
@@ -42,4 +46,6 @@ class Workspace:
             follow_ups=FollowUpService(database, clock),
             complaints=ComplaintService(database, clock),
             orders=OrderService(database, clock),
+            overview=CustomerOverviewService(database, clock),
+            timeline=TimelineService(database),
         )
