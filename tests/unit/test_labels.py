@@ -8,7 +8,13 @@ from enum import StrEnum
 import pytest
 
 from crmdesk.domain import enums
-from crmdesk.domain.enums import ComplaintSeverity, CustomerLevel, LifecycleStage, SourceChannel
+from crmdesk.domain.enums import (
+    ComplaintSeverity,
+    CustomerLevel,
+    LifecycleStage,
+    PointsReason,
+    SourceChannel,
+)
 from crmdesk.domain.labels import Language, label, labels_of, parse_label
 
 ALL_ENUMS = [
@@ -44,3 +50,9 @@ def test_reading_ignores_case_width_and_spacing() -> None:
 def test_unknown_names_read_as_nothing() -> None:
     assert parse_label(LifecycleStage, "成熟期") is None
     assert parse_label(LifecycleStage, "") is None
+
+
+def test_values_shared_by_two_enumerations_keep_their_own_names() -> None:
+    assert label(SourceChannel.REFERRAL, Language.CHINESE) == "客户推荐"
+    assert label(PointsReason.REFERRAL, Language.CHINESE) == "推荐奖励"
+    assert parse_label(SourceChannel, "客户推荐") is SourceChannel.REFERRAL

@@ -38,73 +38,76 @@ class Language(StrEnum):
 
 
 # (English, 中文) for each value.
-_LABELS: Mapping[StrEnum, tuple[str, str]] = MappingProxyType(
+# Keyed by type and value: members of different enumerations may share a value
+# (SourceChannel.REFERRAL and PointsReason.REFERRAL are both "referral") and StrEnum
+# members equal to the same string hash alike.
+_LABELS: Mapping[tuple[type[StrEnum], str], tuple[str, str]] = MappingProxyType(
     {
-        CustomerKind.COMPANY: ("Company", "企业"),
-        CustomerKind.PERSON: ("Person", "个人"),
-        CustomerLevel.VIP: ("VIP", "VIP客户"),
-        CustomerLevel.KEY: ("Key", "重点客户"),
-        CustomerLevel.NORMAL: ("Normal", "普通客户"),
-        CustomerLevel.POTENTIAL: ("Potential", "潜在客户"),
-        LifecycleStage.EXPLORATION: ("Exploration", "考察期"),
-        LifecycleStage.FORMATION: ("Formation", "形成期"),
-        LifecycleStage.STABILITY: ("Stability", "稳定期"),
-        LifecycleStage.DECLINE: ("Decline", "退化期"),
-        LifecycleStage.LOST: ("Lost", "流失"),
-        SourceChannel.REFERRAL: ("Referral", "客户推荐"),
-        SourceChannel.EXHIBITION: ("Exhibition", "展会"),
-        SourceChannel.WEBSITE: ("Website", "网站"),
-        SourceChannel.COLD_CALL: ("Cold call", "电话开发"),
-        SourceChannel.ADVERTISING: ("Advertising", "广告"),
-        SourceChannel.SOCIAL_MEDIA: ("Social media", "社交媒体"),
-        SourceChannel.WALK_IN: ("Walk-in", "上门"),
-        SourceChannel.PARTNER: ("Partner", "合作伙伴"),
-        SourceChannel.OTHER: ("Other", "其他"),
-        InteractionKind.CALL: ("Call", "电话"),
-        InteractionKind.VISIT: ("Visit", "拜访"),
-        InteractionKind.WECHAT: ("WeChat", "微信"),
-        InteractionKind.EMAIL: ("E-mail", "邮件"),
-        InteractionKind.MEETING: ("Meeting", "会议"),
-        InteractionKind.OTHER: ("Other", "其他"),
-        FollowUpKind.CALLBACK: ("Callback", "回访"),
-        FollowUpKind.VISIT: ("Visit", "拜访"),
-        FollowUpKind.CARE: ("Care", "关怀"),
-        FollowUpKind.RESCUE: ("Rescue", "挽救回访"),
-        FollowUpKind.OTHER: ("Other", "其他"),
-        FollowUpStatus.PLANNED: ("Planned", "待跟进"),
-        FollowUpStatus.DONE: ("Done", "已完成"),
-        FollowUpStatus.CANCELLED: ("Cancelled", "已取消"),
-        ComplaintStatus.NEW: ("New", "新投诉"),
-        ComplaintStatus.ACKNOWLEDGED: ("Acknowledged", "已受理"),
-        ComplaintStatus.IN_PROGRESS: ("In progress", "处理中"),
-        ComplaintStatus.RESOLVED: ("Resolved", "已解决"),
-        ComplaintStatus.CLOSED: ("Closed", "已关闭"),
-        ComplaintSeverity.LOW: ("Low", "低"),
-        ComplaintSeverity.MEDIUM: ("Medium", "中"),
-        ComplaintSeverity.HIGH: ("High", "高"),
-        ComplaintSeverity.CRITICAL: ("Critical", "紧急"),
-        ComplaintCategory.PRODUCT_QUALITY: ("Product quality", "产品质量"),
-        ComplaintCategory.DELIVERY: ("Delivery", "物流配送"),
-        ComplaintCategory.SERVICE: ("Service", "服务态度"),
-        ComplaintCategory.BILLING: ("Billing", "账务结算"),
-        ComplaintCategory.OTHER: ("Other", "其他"),
-        OrderStatus.OPEN: ("Open", "未付款"),
-        OrderStatus.PAID: ("Paid", "已付款"),
-        OrderStatus.CANCELLED: ("Cancelled", "已取消"),
-        SurveyKind.CSAT: ("Satisfaction (CSAT)", "满意度（CSAT）"),
-        SurveyKind.NPS: ("Recommendation (NPS)", "推荐度（NPS）"),
-        PointsReason.PURCHASE: ("Purchase", "消费积分"),
-        PointsReason.REFERRAL: ("Referral", "推荐奖励"),
-        PointsReason.ADJUSTMENT: ("Adjustment", "手工调整"),
-        PointsReason.REDEMPTION: ("Redemption", "积分兑换"),
-        PointsReason.EXPIRY: ("Expiry", "积分过期"),
+        (CustomerKind, CustomerKind.COMPANY): ("Company", "企业"),
+        (CustomerKind, CustomerKind.PERSON): ("Person", "个人"),
+        (CustomerLevel, CustomerLevel.VIP): ("VIP", "VIP客户"),
+        (CustomerLevel, CustomerLevel.KEY): ("Key", "重点客户"),
+        (CustomerLevel, CustomerLevel.NORMAL): ("Normal", "普通客户"),
+        (CustomerLevel, CustomerLevel.POTENTIAL): ("Potential", "潜在客户"),
+        (LifecycleStage, LifecycleStage.EXPLORATION): ("Exploration", "考察期"),
+        (LifecycleStage, LifecycleStage.FORMATION): ("Formation", "形成期"),
+        (LifecycleStage, LifecycleStage.STABILITY): ("Stability", "稳定期"),
+        (LifecycleStage, LifecycleStage.DECLINE): ("Decline", "退化期"),
+        (LifecycleStage, LifecycleStage.LOST): ("Lost", "流失"),
+        (SourceChannel, SourceChannel.REFERRAL): ("Referral", "客户推荐"),
+        (SourceChannel, SourceChannel.EXHIBITION): ("Exhibition", "展会"),
+        (SourceChannel, SourceChannel.WEBSITE): ("Website", "网站"),
+        (SourceChannel, SourceChannel.COLD_CALL): ("Cold call", "电话开发"),
+        (SourceChannel, SourceChannel.ADVERTISING): ("Advertising", "广告"),
+        (SourceChannel, SourceChannel.SOCIAL_MEDIA): ("Social media", "社交媒体"),
+        (SourceChannel, SourceChannel.WALK_IN): ("Walk-in", "上门"),
+        (SourceChannel, SourceChannel.PARTNER): ("Partner", "合作伙伴"),
+        (SourceChannel, SourceChannel.OTHER): ("Other", "其他"),
+        (InteractionKind, InteractionKind.CALL): ("Call", "电话"),
+        (InteractionKind, InteractionKind.VISIT): ("Visit", "拜访"),
+        (InteractionKind, InteractionKind.WECHAT): ("WeChat", "微信"),
+        (InteractionKind, InteractionKind.EMAIL): ("E-mail", "邮件"),
+        (InteractionKind, InteractionKind.MEETING): ("Meeting", "会议"),
+        (InteractionKind, InteractionKind.OTHER): ("Other", "其他"),
+        (FollowUpKind, FollowUpKind.CALLBACK): ("Callback", "回访"),
+        (FollowUpKind, FollowUpKind.VISIT): ("Visit", "拜访"),
+        (FollowUpKind, FollowUpKind.CARE): ("Care", "关怀"),
+        (FollowUpKind, FollowUpKind.RESCUE): ("Rescue", "挽救回访"),
+        (FollowUpKind, FollowUpKind.OTHER): ("Other", "其他"),
+        (FollowUpStatus, FollowUpStatus.PLANNED): ("Planned", "待跟进"),
+        (FollowUpStatus, FollowUpStatus.DONE): ("Done", "已完成"),
+        (FollowUpStatus, FollowUpStatus.CANCELLED): ("Cancelled", "已取消"),
+        (ComplaintStatus, ComplaintStatus.NEW): ("New", "新投诉"),
+        (ComplaintStatus, ComplaintStatus.ACKNOWLEDGED): ("Acknowledged", "已受理"),
+        (ComplaintStatus, ComplaintStatus.IN_PROGRESS): ("In progress", "处理中"),
+        (ComplaintStatus, ComplaintStatus.RESOLVED): ("Resolved", "已解决"),
+        (ComplaintStatus, ComplaintStatus.CLOSED): ("Closed", "已关闭"),
+        (ComplaintSeverity, ComplaintSeverity.LOW): ("Low", "低"),
+        (ComplaintSeverity, ComplaintSeverity.MEDIUM): ("Medium", "中"),
+        (ComplaintSeverity, ComplaintSeverity.HIGH): ("High", "高"),
+        (ComplaintSeverity, ComplaintSeverity.CRITICAL): ("Critical", "紧急"),
+        (ComplaintCategory, ComplaintCategory.PRODUCT_QUALITY): ("Product quality", "产品质量"),
+        (ComplaintCategory, ComplaintCategory.DELIVERY): ("Delivery", "物流配送"),
+        (ComplaintCategory, ComplaintCategory.SERVICE): ("Service", "服务态度"),
+        (ComplaintCategory, ComplaintCategory.BILLING): ("Billing", "账务结算"),
+        (ComplaintCategory, ComplaintCategory.OTHER): ("Other", "其他"),
+        (OrderStatus, OrderStatus.OPEN): ("Open", "未付款"),
+        (OrderStatus, OrderStatus.PAID): ("Paid", "已付款"),
+        (OrderStatus, OrderStatus.CANCELLED): ("Cancelled", "已取消"),
+        (SurveyKind, SurveyKind.CSAT): ("Satisfaction (CSAT)", "满意度（CSAT）"),
+        (SurveyKind, SurveyKind.NPS): ("Recommendation (NPS)", "推荐度（NPS）"),
+        (PointsReason, PointsReason.PURCHASE): ("Purchase", "消费积分"),
+        (PointsReason, PointsReason.REFERRAL): ("Referral", "推荐奖励"),
+        (PointsReason, PointsReason.ADJUSTMENT): ("Adjustment", "手工调整"),
+        (PointsReason, PointsReason.REDEMPTION): ("Redemption", "积分兑换"),
+        (PointsReason, PointsReason.EXPIRY): ("Expiry", "积分过期"),
     }
 )
 
 
 def label(value: StrEnum, language: Language) -> str:
     """The name of `value` in `language`."""
-    english, chinese = _LABELS[value]
+    english, chinese = _LABELS[(type(value), value)]
     return chinese if language is Language.CHINESE else english
 
 
@@ -118,7 +121,7 @@ def parse_label(enum: type[E], text: str) -> E | None:
     label, ignoring case, spacing and width; None when it names none of them."""
     wanted = _folded(text)
     for member in enum:
-        english, chinese = _LABELS[member]
+        english, chinese = _LABELS[(enum, member)]
         if wanted in (_folded(member.value), _folded(english), _folded(chinese)):
             return member
     return None

@@ -1,0 +1,196 @@
+"""`crmdesk export`: the customer list, the report workbook or an import template, as .xlsx."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from enum import StrEnum
+from pathlib import Path
+from typing import TypeVar
+
+from crmdesk.commands import (
+    EXIT_OK,
+    Command,
+    ProgressCallback,
+    disposed,
+    terminal_progress,
+)
+from crmdesk.db.engine import Database
+from crmdesk.domain.customers import CustomerFilter, CustomerSort
+from crmdesk.domain.enums import CustomerLevel, LifecycleStage
+from crmdesk.domain.errors import Problem, ValidationError
+from crmdesk.domain.import_fields import ImportEntity
+from crmdesk.domain.labels import Language, parse_label
+from crmdesk.paths import database_url
+from crmdesk.services.database import open_migrated
+from crmdesk.services.exporting import export_customers, export_report
+from crmdesk.services.reps import RepService
+from crmdesk.services.templates import write_import_template
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def _add_arguments(parser: argparse.ArgumentParser) -> None:
+    kinds = parser.add_subparsers(title="what to export", metavar="WHAT", required=True)
+
+    customers = kinds.add_parser(
+        "customers",
+        help="the customer list, filtered and sorted as in the window",
+        description="Export the customers that match every given filter, in the list's order.",
+    )
+    _file_argument(customers)
+    customers.add_argument("--search", default="", metavar="TEXT", help="search text (pinyin too)")
+    customers.add_argument(
+        "--stage",
+        action="append",
+        type=_member_of(LifecycleStage),
+        default=[],
+        metavar="S",
+        help="lifecycle stage, by value or label (exploration, 考察期, …); repeat for several",
+    )
+    customers.add_argument(
+        "--level",
+        action="append",
+        type=_member_of(CustomerLevel),
+        default=[],
+        metavar="L",
+        help="customer level, by value or label (vip, 重点客户, …); repeat for several",
+    )
+    customers.add_argument("--owner", metavar="NAME", help="the owning sales rep's name")
+    customers.add_argument("--province", metavar="P")
+    customers.add_argument("--city", metavar="C")
+    customers.add_argument(
+        "--sort",
+        choices=[key.value for key in CustomerSort],
+        default=None,
+        metavar="KEY",
+        help=f"order of the rows: {', '.join(CustomerSort)} (default: name)",
+    )
+    customers.add_argument("--descending", action="store_true", help="reverse the order")
+    _language_argument(customers)
+    customers.set_defaults(export=_export_customers)
+
+    report = kinds.add_parser(
+        "report",
+        help="a report workbook: summary, customers, follow-ups due, complaints",
+        description="Export the report workbook: a summary sheet of counts, every customer, "
+        "follow-ups due within a week or overdue, and complaints with their deadline status.",
+    )
+    _file_argument(report)
+    _language_argument(report)
+    report.set_defaults(export=_export_report)
+
+    template = kinds.add_parser(
+        "template",
+        help="an empty import template for one kind of record",
+        description="Write an import template: headers, an example row, drop-down lists for "
+        "fixed values and instructions in Chinese and English.",
+    )
+    template.add_argument("entity", choices=[entity.value for entity in ImportEntity])
+    _file_argument(template)
+    _language_argument(template)
+    template.set_defaults(export=_export_template)
+
+
+def _file_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="the .xlsx file to write")
+    # `--db` also after the kind of export; SUPPRESS keeps one given earlier in place.
+    parser.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file or URL to use"
+    )
+
+
+def _language_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--language",
+        type=Language,
+        choices=list(Language),
+        default=Language.CHINESE,
+        help="language of headers and names (default: zh_CN)",
+    )
+
+
+def _member_of(enum: type[E]) -> Callable[[str], E]:
+    def parse(text: str) -> E:
+        member = parse_label(enum, text)
+        if member is None:
+            choices = ", ".join(member.value for member in enum)
+            raise argparse.ArgumentTypeError(f"{text!r} is none of {choices}")
+        return member
+
+    return parse
+
+
+def _run(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    export: Callable[[argparse.Namespace], str] = args.export
+    done = export(args)
+    print(f"{done} in {time.perf_counter() - started:.1f} s: {args.file}")
+    return EXIT_OK
+
+
+def _export_customers(args: argparse.Namespace) -> str:
+    with _database(args) as database:
+        criteria = CustomerFilter(
+            search=args.search,
+            lifecycle_stages=frozenset(args.stage),
+            levels=frozenset(args.level),
+            owner_ids=frozenset({_rep_id(database, args.owner)}) if args.owner else frozenset(),
+            province=args.province,
+            city=args.city,
+        )
+        with _progress("customers") as progress:
+            summary = export_customers(
+                database,
+                args.file,
+                criteria,
+                sort_by=args.sort,
+                descending=args.descending,
+                language=args.language,
+                progress=progress,
+            )
+    return f"Exported {summary.rows:,} customers"
+
+
+def _export_report(args: argparse.Namespace) -> str:
+    with _database(args) as database, _progress("rows") as progress:
+        summary = export_report(database, args.file, args.language, progress=progress)
+    return f"Exported the report ({summary.rows:,} rows)"
+
+
+def _export_template(args: argparse.Namespace) -> str:
+    write_import_template(args.file, ImportEntity(args.entity), args.language)
+    return f"Wrote the import template for {args.entity}"
+
+
+def _database(args: argparse.Namespace) -> AbstractContextManager[Database]:
+    database, _outcome = open_migrated(database_url(args.db))
+    return disposed(database)
+
+
+def _progress(what: str) -> AbstractContextManager[ProgressCallback | None]:
+    return terminal_progress(
+        sys.stderr, lambda done, total: f"Exporting: {done:,} of {total:,} {what}"
+    )
+
+
+def _rep_id(database: Database, name: str) -> uuid.UUID:
+    wanted = " ".join(name.split()).casefold()
+    for rep in RepService(database).list(include_inactive=True):
+        if rep.name.casefold() == wanted:
+            return rep.id
+    raise ValidationError(
+        {"owner": Problem("There is no sales rep called {name}.", {"name": name})}
+    )
+
+
+EXPORT_COMMAND = Command(
+    "export",
+    "export the customer list, a report workbook or an import template to .xlsx",
+    _add_arguments,
+    _run,
+)

@@ -1,0 +1,165 @@
+"""What exports hand back and the rows of the report workbook: follow-ups coming due,
+complaints against their deadline, and the summary counts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from pathlib import Path
+from types import MappingProxyType
+
+from crmdesk.domain.complaint_workflow import FINISHED_STATUSES
+from crmdesk.domain.enums import (
+    ComplaintCategory,
+    ComplaintSeverity,
+    ComplaintStatus,
+    CustomerLevel,
+    FollowUpKind,
+    LifecycleStage,
+)
+from crmdesk.domain.errors import JobCancelledError
+from crmdesk.domain.labels import Language
+from crmdesk.domain.list_columns import CellKind, ListColumn
+
+# The report lists follow-ups due up to this many days ahead, and overdue ones.
+FOLLOW_UPS_DUE_WITHIN_DAYS = 7
+# A complaint this close to its deadline is flagged before it becomes overdue.
+COMPLAINT_WARNING = timedelta(hours=24)
+
+
+class ExportCancelledError(JobCancelledError):
+    """The user stopped an export; no file was written at `path` (an older file there is
+    left as it was)."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    path: Path
+    rows: int  # data rows written, over all sheets
+
+
+@dataclass(frozen=True)
+class FollowUpDueRow:
+    due_on: date
+    overdue: bool
+    customer_code: str
+    customer_name: str
+    kind: FollowUpKind
+    title: str
+    rep_name: str | None
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class ComplaintReportRow:
+    number: str
+    customer_code: str
+    customer_name: str
+    category: ComplaintCategory
+    severity: ComplaintSeverity
+    status: ComplaintStatus
+    title: str
+    owner_name: str | None
+    received_at: datetime
+    due_at: datetime
+
+
+@dataclass(frozen=True)
+class ReportCounts:
+    customers_by_stage: Mapping[LifecycleStage, int]
+    customers_by_level: Mapping[CustomerLevel, int]
+    open_follow_ups: int
+    overdue_follow_ups: int
+    open_complaints: int
+    overdue_complaints: int
+
+
+class Deadline(StrEnum):
+    """Where a complaint stands against its deadline."""
+
+    OVERDUE = "overdue"
+    DUE_SOON = "due_soon"  # within COMPLAINT_WARNING
+    ON_TIME = "on_time"
+    FINISHED = "finished"  # resolved or closed
+
+
+def deadline(complaint: ComplaintReportRow, now: datetime) -> Deadline:
+    if complaint.status in FINISHED_STATUSES:
+        return Deadline.FINISHED
+    if complaint.due_at < now:
+        return Deadline.OVERDUE
+    if complaint.due_at <= now + COMPLAINT_WARNING:
+        return Deadline.DUE_SOON
+    return Deadline.ON_TIME
+
+
+# Computed, never stored, so these are not in domain/labels.py with the stored values.
+_DEADLINE_LABELS: Mapping[Deadline, tuple[str, str]] = MappingProxyType(
+    {
+        Deadline.OVERDUE: ("Overdue", "已超时"),
+        Deadline.DUE_SOON: ("Due within 24 h", "24小时内到期"),
+        Deadline.ON_TIME: ("On time", "未到期"),
+        Deadline.FINISHED: ("Finished", "已办结"),
+    }
+)
+_OVERDUE_LABELS = {True: ("Overdue", "已逾期"), False: ("Due", "待跟进")}
+
+
+def _in(language: Language, labels: tuple[str, str]) -> str:
+    english, chinese = labels
+    return chinese if language is Language.CHINESE else english
+
+
+def follow_up_due_columns(language: Language) -> tuple[ListColumn[FollowUpDueRow], ...]:
+    column = ListColumn[FollowUpDueRow]
+    return (
+        column("due_on", "Due on", "到期日", CellKind.DATE, lambda r: r.due_on),
+        column(
+            "state",
+            "State",
+            "状态",
+            CellKind.TEXT,
+            lambda r: _in(language, _OVERDUE_LABELS[r.overdue]),
+        ),
+        column(
+            "customer_code", "Customer code", "客户编号", CellKind.TEXT, lambda r: r.customer_code
+        ),
+        column("customer_name", "Customer", "客户名称", CellKind.TEXT, lambda r: r.customer_name),
+        column("kind", "Type", "类型", CellKind.LABEL, lambda r: r.kind),
+        column("title", "Title", "标题", CellKind.TEXT, lambda r: r.title),
+        column("rep", "Rep", "负责人", CellKind.TEXT, lambda r: r.rep_name),
+        column("notes", "Notes", "备注", CellKind.TEXT, lambda r: r.notes),
+    )
+
+
+def complaint_report_columns(
+    language: Language, now: datetime
+) -> tuple[ListColumn[ComplaintReportRow], ...]:
+    column = ListColumn[ComplaintReportRow]
+    return (
+        column("number", "Number", "投诉编号", CellKind.TEXT, lambda r: r.number),
+        column(
+            "customer_code", "Customer code", "客户编号", CellKind.TEXT, lambda r: r.customer_code
+        ),
+        column("customer_name", "Customer", "客户名称", CellKind.TEXT, lambda r: r.customer_name),
+        column("category", "Category", "类别", CellKind.LABEL, lambda r: r.category),
+        column("severity", "Severity", "严重程度", CellKind.LABEL, lambda r: r.severity),
+        column("status", "Status", "状态", CellKind.LABEL, lambda r: r.status),
+        column("title", "Title", "标题", CellKind.TEXT, lambda r: r.title),
+        column("owner", "Owner", "负责人", CellKind.TEXT, lambda r: r.owner_name),
+        column("received_at", "Received", "受理时间", CellKind.DATETIME, lambda r: r.received_at),
+        column("due_at", "Due", "处理时限", CellKind.DATETIME, lambda r: r.due_at),
+        column(
+            "deadline",
+            "Deadline",
+            "时限状态",
+            CellKind.TEXT,
+            lambda r: _in(language, _DEADLINE_LABELS[deadline(r, now)]),
+        ),
+    )
