@@ -97,3 +97,25 @@ class FollowUpSort(StrEnum):
 def latest_due_on(today: date) -> date:
     """The latest due date a follow-up planned today may have."""
     return occurrence(Recurrence(Frequency.YEARLY, interval=LATEST_DUE_YEARS_AHEAD), today, 1)
+
+
+@dataclass(frozen=True)
+class FollowUpRow:
+    """One line of a follow-up list: the follow-up and the names shown beside it."""
+
+    follow_up: FollowUpRecord
+    customer_name: str
+    customer_code: str
+    rep_name: str | None
+    contact_name: str | None
+
+
+@dataclass(frozen=True)
+class DayCount:
+    """How many follow-ups fall due on `day`, by what has become of them. Overdue ones
+    (planned, due before today) are not counted among the planned."""
+
+    day: date
+    planned: int
+    overdue: int
+    done: int

@@ -3,7 +3,9 @@ next occurrence of a recurring follow-up), cancel, reschedule, delete and list."
 
 from __future__ import annotations
 
+import builtins
 import uuid
+from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -18,6 +20,7 @@ from crmdesk.db.repositories.records import (
     require_live,
     stamp_if_changed,
 )
+from crmdesk.domain.care import check_range
 from crmdesk.domain.clock import Clock, local_day, local_today, system_clock
 from crmdesk.domain.enums import FollowUpStatus, InteractionKind
 from crmdesk.domain.follow_ups import (
@@ -27,10 +30,12 @@ from crmdesk.domain.follow_ups import (
     RESULT_MAX_LENGTH,
     RULE_MAX_LENGTH,
     TITLE_MAX_LENGTH,
+    DayCount,
     FollowUpCompletion,
     FollowUpDraft,
     FollowUpFilter,
     FollowUpRecord,
+    FollowUpRow,
     latest_due_on,
 )
 from crmdesk.domain.paging import Page, PageRequest
@@ -64,6 +69,24 @@ class FollowUpService:
             uow.session.add(follow_up)
             uow.commit()
         return repository.follow_up_record(follow_up)
+
+    def create_many(self, drafts: Sequence[FollowUpDraft]) -> builtins.list[FollowUpRecord]:
+        """Plan several follow-ups at once (one per customer of a bulk action): all of them
+        or, when any draft is refused, none."""
+        with self._database.unit_of_work() as uow:
+            now = self._clock()
+            created = [
+                FollowUp(
+                    **self._validated(uow, draft, saved=None),
+                    status=FollowUpStatus.PLANNED,
+                    created_at=now,
+                    updated_at=now,
+                )
+                for draft in drafts
+            ]
+            uow.session.add_all(created)
+            uow.commit()
+        return [repository.follow_up_record(follow_up) for follow_up in created]
 
     def update(
         self, follow_up_id: uuid.UUID, draft: FollowUpDraft, expected_version: int
@@ -186,6 +209,28 @@ class FollowUpService:
             rows, total = repository.page(uow.session, criteria, request, today)
             items = [repository.follow_up_record(row) for row in rows]
         return Page(items, total, request.offset)
+
+    def list_rows(
+        self, criteria: FollowUpFilter, request: PageRequest | None = None
+    ) -> Page[FollowUpRow]:
+        """The list `list` gives, each follow-up with its customer's, rep's and contact's
+        names, for the screens that show them."""
+        request = request or PageRequest()
+        with self._database.unit_of_work(write=False) as uow:
+            today = local_today(self._clock)
+            rows, total = repository.row_page(uow.session, criteria, request, today)
+        return Page(rows, total, request.offset)
+
+    def day_counts(
+        self, first: date, last: date, *, rep_id: uuid.UUID | None = None
+    ) -> builtins.list[DayCount]:
+        """Per day from `first` to `last` that has follow-ups (of `rep_id`, if given), how
+        many are planned, overdue and done, soonest first."""
+        check_range(first, last)
+        with self._database.unit_of_work(write=False) as uow:
+            today = local_today(self._clock)
+            counts = repository.day_counts(uow.session, first, last, rep_id, today)
+        return sorted(counts, key=lambda count: count.day)
 
     def _check_due_on(self, problems: Problems, due_on: date) -> None:
         latest = latest_due_on(local_today(self._clock))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from crmdesk.db.engine import Database
 from crmdesk.domain.clock import Clock, system_clock
+from crmdesk.services.care import CareService
 from crmdesk.services.complaints import ComplaintService
 from crmdesk.services.contacts import ContactService
 from crmdesk.services.customer_overview import CustomerOverviewService
@@ -32,6 +33,7 @@ class Workspace:
     orders: OrderService
     overview: CustomerOverviewService
     timeline: TimelineService
+    care: CareService
 
     @classmethod
     def over(cls, database: Database, clock: Clock = system_clock) -> Workspace:
@@ -48,4 +50,5 @@ class Workspace:
             orders=OrderService(database, clock),
             overview=CustomerOverviewService(database, clock),
             timeline=TimelineService(database),
+            care=CareService(database, clock),
         )

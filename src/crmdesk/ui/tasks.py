@@ -8,9 +8,11 @@ caller whose widget is gone by the time a result arrives is simply not called ba
 
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 
 import shiboken6
@@ -42,54 +44,47 @@ class JobControl:
         self._report(done, total)
 
 
-class _Relay(QObject):
+@dataclass
+class _Task:
+    """A task's callables, held only by the GUI thread (see `_Work`)."""
+
+    work: Callable[[], object]
+    finish: Callable[[object], None]
+    fail: Callable[[BaseException], None]
+    report: Callable[[int, int], None]
+
+
+class _Bridge(QObject):
     """Lives in the GUI thread. Workers emit its signals; because the receiving slots are
     this object's own, Qt queues each call to the GUI thread."""
 
-    finished = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int)
-
-    def __init__(
-        self,
-        on_finished: Callable[[object], None],
-        on_failed: Callable[[BaseException], None],
-        on_progress: Callable[[int, int], None],
-    ) -> None:
-        super().__init__()
-        self._on_finished = on_finished
-        self._on_failed = on_failed
-        self._on_progress = on_progress
-        self.finished.connect(self._deliver_result)
-        self.failed.connect(self._deliver_error)
-        self.progressed.connect(self._deliver_progress)
-
-    @Slot(object)
-    def _deliver_result(self, result: object) -> None:
-        self._on_finished(result)
-
-    @Slot(object)
-    def _deliver_error(self, error: BaseException) -> None:
-        self._on_failed(error)
-
-    @Slot(int, int)
-    def _deliver_progress(self, done: int, total: int) -> None:
-        self._on_progress(done, total)
+    finished = Signal(int, object)
+    failed = Signal(int, object)
+    progressed = Signal(int, int, int)
 
 
 class _Work(QRunnable):
-    def __init__(self, work: Callable[[], object], relay: _Relay) -> None:
+    """Runs one task on a worker thread.
+
+    It holds only the task's number: the callables (closures over widgets, often) stay in
+    the runner's table, which the GUI thread empties after the task ended. Were a worker
+    to drop the last reference to a widget, Python would free it on the worker thread,
+    which Qt does not survive.
+    """
+
+    def __init__(self, number: int, runner: TaskRunner) -> None:
         super().__init__()
-        self._work = work
-        self._relay = relay
+        self._number = number
+        self._runner = runner
 
     def run(self) -> None:
+        bridge = self._runner._bridge
         try:
-            result = self._work()
+            result = self._runner._call(self._number)
         except BaseException as exc:  # re-raised in the GUI thread unless it is a CrmError
-            self._relay.failed.emit(exc)
+            bridge.failed.emit(self._number, exc)
         else:
-            self._relay.finished.emit(result)
+            bridge.finished.emit(self._number, result)
 
 
 class TaskRunner(QObject):
@@ -110,19 +105,25 @@ class TaskRunner(QObject):
         self._reads.setMaxThreadCount(READ_THREADS)
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
-        self._relays: set[_Relay] = set()
+        self._bridge = _Bridge(self)
+        self._bridge.finished.connect(self._finished)
+        self._bridge.failed.connect(self._failed)
+        self._bridge.progressed.connect(self._progressed)
+        self._tasks: dict[int, _Task] = {}
+        self._numbers = itertools.count(1)
+        self._lock = threading.Lock()
 
     @property
     def busy(self) -> bool:
-        return bool(self._relays)
+        return bool(self._tasks)
 
     def read(
         self,
         work: Callable[[], T],
-        done: Callable[[T], None],
+        done: Callable[[T], object],
         *,
         owner: QObject,
-        failed: Callable[[CrmError], None] | None = None,
+        failed: Callable[[CrmError], object] | None = None,
     ) -> None:
         """Run a query; `owner` is the object whose callbacks these are."""
         self._start(self._reads, work, done, failed, owner, change=None, control=None)
@@ -130,11 +131,11 @@ class TaskRunner(QObject):
     def write(
         self,
         work: Callable[[], T],
-        done: Callable[[T], None],
+        done: Callable[[T], object],
         *,
         owner: QObject,
         change: Change | Callable[[T], Change],
-        failed: Callable[[CrmError], None] | None = None,
+        failed: Callable[[CrmError], object] | None = None,
     ) -> None:
         """Run a write in the serial lane; on success announce `change` (or the change
         computed from the result), then call `done`."""
@@ -143,12 +144,12 @@ class TaskRunner(QObject):
     def job(
         self,
         work: Callable[[JobControl], T],
-        done: Callable[[T], None],
+        done: Callable[[T], object],
         *,
         owner: QObject,
         progress: Callable[[int, int], None],
         change: Change | Callable[[T], Change] | None,
-        failed: Callable[[CrmError], None] | None = None,
+        failed: Callable[[CrmError], object] | None = None,
     ) -> JobControl:
         """Run a long job (in the write lane when it writes, i.e. has a `change`) that
         reports progress and can be cancelled through the returned control."""
@@ -174,24 +175,20 @@ class TaskRunner(QObject):
         self,
         pool: QThreadPool,
         work: Callable[[], Any],
-        done: Callable[[Any], None],
-        failed: Callable[[CrmError], None] | None,
+        done: Callable[[Any], object],
+        failed: Callable[[CrmError], object] | None,
         owner: QObject,
         *,
         change: Change | Callable[[Any], Change] | None,
         control: tuple[JobControl, Callable[[int, int], None]] | None,
     ) -> None:
-        relay: _Relay
-
         def finish(result: object) -> None:
-            self._retire(relay)
             if change is not None:
                 self.changed.emit(change(result) if callable(change) else change)
             if shiboken6.isValid(owner):
                 done(result)
 
         def fail(error: BaseException) -> None:
-            self._retire(relay)
             if not isinstance(error, CrmError):
                 raise error
             if failed is not None and shiboken6.isValid(owner):
@@ -203,17 +200,39 @@ class TaskRunner(QObject):
             if control is not None and shiboken6.isValid(owner):
                 control[1](done_count, total)
 
-        relay = _Relay(finish, fail, report)
+        number = next(self._numbers)
         if control is not None:
-            control[0]._report = relay.progressed.emit
+            control[0]._report = partial(self._bridge.progressed.emit, number)
         was_busy = self.busy
-        self._relays.add(relay)
+        with self._lock:
+            self._tasks[number] = _Task(work, finish, fail, report)
         if not was_busy:
             self.busy_changed.emit(True)
-        pool.start(_Work(work, relay))
+        pool.start(_Work(number, self))
 
-    def _retire(self, relay: _Relay) -> None:
-        self._relays.discard(relay)
-        relay.deleteLater()
+    def _call(self, number: int) -> object:
+        """On a worker thread: run task `number`'s work."""
+        with self._lock:
+            work = self._tasks[number].work
+        return work()
+
+    @Slot(int, object)
+    def _finished(self, number: int, result: object) -> None:
+        self._retire(number).finish(result)
+
+    @Slot(int, object)
+    def _failed(self, number: int, error: BaseException) -> None:
+        self._retire(number).fail(error)
+
+    @Slot(int, int, int)
+    def _progressed(self, number: int, done: int, total: int) -> None:
+        task = self._tasks.get(number)
+        if task is not None:
+            task.report(done, total)
+
+    def _retire(self, number: int) -> _Task:
+        with self._lock:
+            task = self._tasks.pop(number)
         if not self.busy:
             self.busy_changed.emit(False)
+        return task

@@ -8,14 +8,20 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session, aliased
 
-from crmdesk.db.models import FollowUp
+from crmdesk.db.models import Contact, Customer, FollowUp, Rep
 from crmdesk.db.repositories.paging import fetch_page
 from crmdesk.db.repositories.records import of_live_customer
 from crmdesk.domain.enums import FollowUpStatus
-from crmdesk.domain.follow_ups import FollowUpFilter, FollowUpRecord, FollowUpSort
+from crmdesk.domain.follow_ups import (
+    DayCount,
+    FollowUpFilter,
+    FollowUpRecord,
+    FollowUpRow,
+    FollowUpSort,
+)
 from crmdesk.domain.paging import PageRequest
 
 SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
@@ -34,25 +40,86 @@ def page(
 
     `today` is the user's calendar day, which decides what is overdue.
     """
-    query = select(FollowUp).where(
-        FollowUp.deleted_at.is_(None), of_live_customer(FollowUp, where.customer_id)
+    query = select(FollowUp).where(*_conditions(where, today))
+    rows, total = fetch_page(
+        session, query, _by_due_date(request), SORT_COLUMNS, FollowUp.id.expression
     )
-    if where.customer_id is not None:
-        query = query.where(FollowUp.customer_id == where.customer_id)
-    if where.rep_id is not None:
-        query = query.where(FollowUp.rep_id == where.rep_id)
-    if where.status is not None:
-        query = query.where(FollowUp.status == where.status)
-    if where.due_from is not None:
-        query = query.where(FollowUp.due_on >= where.due_from)
-    if where.due_to is not None:
-        query = query.where(FollowUp.due_on <= where.due_to)
-    if where.overdue:
-        query = query.where(FollowUp.status == FollowUpStatus.PLANNED, FollowUp.due_on < today)
-    if request.sort_by is None:
-        request = replace(request, sort_by=FollowUpSort.DUE_ON)
-    rows, total = fetch_page(session, query, request, SORT_COLUMNS, FollowUp.id.expression)
     return [row[0] for row in rows], total
+
+
+def row_page(
+    session: Session, where: FollowUpFilter, request: PageRequest, today: date
+) -> tuple[list[FollowUpRow], int]:
+    """The page `page` would give, each follow-up with its customer's, rep's and
+    contact's names."""
+    query: Select[*tuple[Any, ...]] = (
+        select(FollowUp, Customer.name, Customer.code, Rep.name, Contact.name)
+        .join(Customer, Customer.id == FollowUp.customer_id)
+        .outerjoin(Rep, Rep.id == FollowUp.rep_id)
+        .outerjoin(Contact, and_(Contact.id == FollowUp.contact_id, Contact.deleted_at.is_(None)))
+        .where(*_conditions(where, today))
+    )
+    rows, total = fetch_page(
+        session, query, _by_due_date(request), SORT_COLUMNS, FollowUp.id.expression
+    )
+    named = [
+        FollowUpRow(
+            follow_up=follow_up_record(follow_up),
+            customer_name=customer_name,
+            customer_code=customer_code,
+            rep_name=rep_name,
+            contact_name=contact_name,
+        )
+        for follow_up, customer_name, customer_code, rep_name, contact_name in map(tuple, rows)
+    ]
+    return named, total
+
+
+def day_counts(
+    session: Session, first: date, last: date, rep_id: uuid.UUID | None, today: date
+) -> list[DayCount]:
+    """Per day from `first` to `last` that has any, how many live follow-ups (of `rep_id`,
+    if given) are planned, overdue and done; cancelled ones are not counted."""
+    planned = FollowUp.status == FollowUpStatus.PLANNED
+    query = (
+        select(
+            FollowUp.due_on,
+            func.count().filter(planned, FollowUp.due_on >= today),
+            func.count().filter(planned, FollowUp.due_on < today),
+            func.count().filter(FollowUp.status == FollowUpStatus.DONE),
+        )
+        .where(
+            *_conditions(FollowUpFilter(rep_id=rep_id, due_from=first, due_to=last), today),
+            FollowUp.status != FollowUpStatus.CANCELLED,
+        )
+        .group_by(FollowUp.due_on)
+    )
+    return [
+        DayCount(day, planned=planned_count, overdue=overdue_count, done=done_count)
+        for day, planned_count, overdue_count, done_count in session.execute(query)
+    ]
+
+
+def _conditions(where: FollowUpFilter, today: date) -> list[ColumnElement[bool]]:
+    """Live follow-ups of live customers matching `where`; `today` decides what is overdue."""
+    conditions = [FollowUp.deleted_at.is_(None), of_live_customer(FollowUp, where.customer_id)]
+    if where.customer_id is not None:
+        conditions.append(FollowUp.customer_id == where.customer_id)
+    if where.rep_id is not None:
+        conditions.append(FollowUp.rep_id == where.rep_id)
+    if where.status is not None:
+        conditions.append(FollowUp.status == where.status)
+    if where.due_from is not None:
+        conditions.append(FollowUp.due_on >= where.due_from)
+    if where.due_to is not None:
+        conditions.append(FollowUp.due_on <= where.due_to)
+    if where.overdue:
+        conditions += [FollowUp.status == FollowUpStatus.PLANNED, FollowUp.due_on < today]
+    return conditions
+
+
+def _by_due_date(request: PageRequest) -> PageRequest:
+    return request if request.sort_by is not None else replace(request, sort_by=FollowUpSort.DUE_ON)
 
 
 def series_so_far(session: Session, follow_up_id: uuid.UUID) -> tuple[date, int]:

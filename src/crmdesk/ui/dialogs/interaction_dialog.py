@@ -4,7 +4,6 @@ with which contact, a one-line summary and the details."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TypeVar
 
@@ -13,68 +12,20 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from crmdesk.domain.contacts import ContactRecord
 from crmdesk.domain.enums import InteractionKind
-from crmdesk.domain.errors import CrmError, ValidationError
 from crmdesk.domain.interactions import InteractionDraft
 from crmdesk.ui.changes import Change, Topic
 from crmdesk.ui.context import UiContext
-from crmdesk.ui.messages import error_text
+from crmdesk.ui.dialogs.saving_dialog import SavingDialog
 from crmdesk.ui.widgets.choice_combos import EnumCombo
-from crmdesk.ui.widgets.form_errors import FormErrors
 
 T = TypeVar("T")
-
-
-class SavingDialog(QDialog):
-    """A form dialog that writes through the runner: Save starts the write, a
-    ValidationError puts the problems beside their fields, any other refusal shows above
-    the form, and success closes the dialog."""
-
-    def __init__(self, context: UiContext, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.errors = FormErrors()
-        self.form = QFormLayout()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.errors.general)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
-
-    def add_field(self, label: str, name: str, field: QWidget) -> None:
-        """`field` in the form under `label`; `name` is the service's name for it."""
-        self.form.addRow(label, self.errors.wrap(name, field))
-
-    def save(self) -> None:
-        raise NotImplementedError
-
-    def write(self, work: Callable[[], T], change: Change) -> None:
-        self.errors.clear()
-        self.buttons.setEnabled(False)
-        self.context.tasks.write(
-            work, lambda _result: self.accept(), owner=self, change=change, failed=self._refused
-        )
-
-    def _refused(self, error: CrmError) -> None:
-        self.buttons.setEnabled(True)
-        if isinstance(error, ValidationError):
-            self.errors.show(error.problems)
-        else:
-            self.errors.general.setText(error_text(error))
-            self.errors.general.show()
 
 
 class InteractionDialog(SavingDialog):

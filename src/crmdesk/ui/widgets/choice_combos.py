@@ -36,13 +36,16 @@ class EnumCombo(QComboBox, Generic[E]):
         self, enum: type[E], *, empty_text: str | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self._enum = enum
         if empty_text is not None:
             self.addItem(empty_text, None)
         for member, name in enum_choices(enum):
             self.addItem(name, member)
 
     def current_value(self) -> E | None:
-        return cast("E | None", self.currentData())
+        # Qt hands a StrEnum item back as a plain str; turn it into the member again.
+        data = self.currentData()
+        return None if data is None else self._enum(data)
 
     def set_value(self, value: E | None) -> None:
         self.setCurrentIndex(index_of_value(self, value))

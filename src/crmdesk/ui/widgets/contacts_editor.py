@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from crmdesk.domain.contacts import ContactDraft, ContactRecord
 from crmdesk.ui.changes import Change, Topic
 from crmdesk.ui.context import UiContext
-from crmdesk.ui.dialogs.interaction_dialog import SavingDialog
+from crmdesk.ui.dialogs.saving_dialog import SavingDialog
 from crmdesk.ui.widgets.customer_form import DEFAULT_BIRTHDAY, OptionalDateEdit
 
 PRIMARY_MARK = "★"

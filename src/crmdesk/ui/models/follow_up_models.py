@@ -1,0 +1,140 @@
+"""The follow-up calendar's lists as Qt tables, in the columns of
+domain/follow_up_columns.py: overdue planned follow-ups in red, done ones greyed, and the
+day's birthdays worded as care items."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from enum import StrEnum
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from crmdesk.domain.care import BirthdayItem
+from crmdesk.domain.enums import FollowUpStatus
+from crmdesk.domain.follow_up_columns import (
+    AGENDA_COLUMNS,
+    FOLLOW_UP_COLUMNS,
+    AgendaEntry,
+)
+from crmdesk.domain.follow_ups import FollowUpRow
+from crmdesk.domain.list_columns import ListColumn
+from crmdesk.ui.formatting import format_date
+from crmdesk.ui.i18n import current_language
+from crmdesk.ui.labels import enum_label
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+Row = TypeVar("Row", bound=AgendaEntry)
+
+OVERDUE_COLOR = QColor("#c62828")
+DONE_COLOR = QColor("#9e9e9e")
+CARE_COLOR = QColor("#ad1457")
+TITLE_KEY = "title"
+
+
+def is_overdue(row: object, today: date) -> bool:
+    """A planned follow-up due before today."""
+    return (
+        isinstance(row, FollowUpRow)
+        and row.follow_up.status is FollowUpStatus.PLANNED
+        and row.follow_up.due_on < today
+    )
+
+
+def birthday_text(item: BirthdayItem) -> str:
+    return QCoreApplication.translate("FollowUpModels", "Birthday of {name} (turns {age})").format(
+        name=item.person_name, age=item.age
+    )
+
+
+class FollowUpTableModel(QAbstractTableModel, Generic[Row]):
+    """A list of follow-ups (or agenda entries) shown in `columns`."""
+
+    def __init__(self, columns: Sequence[ListColumn[Row]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns: tuple[ListColumn[Row], ...] = tuple(columns)
+        self._rows: list[Row] = []
+        self._today = date.min
+
+    def set_rows(self, rows: Sequence[Row], today: date) -> None:
+        """Show `rows`; `today` decides which are overdue."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._today = today
+        self.endResetModel()
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def row_at(self, index: ModelIndex) -> Row | None:
+        return self._rows[index.row()] if index.isValid() else None
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation is Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.columns)
+        ):
+            return self.columns[section].header(current_language())
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(column, row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._color(row)
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(row, BirthdayItem):
+            return format_date(row.birthday)
+        return None
+
+    def _text(self, column: ListColumn[Row], row: Row) -> str:
+        if isinstance(row, BirthdayItem) and column.key == TITLE_KEY:
+            return birthday_text(row)
+        value = column.value(row)
+        if value is None:
+            return ""
+        if isinstance(value, StrEnum):
+            return enum_label(value)
+        if isinstance(value, date):
+            return format_date(value)
+        return str(value)
+
+    def _color(self, row: Row) -> QColor | None:
+        if isinstance(row, BirthdayItem):
+            return CARE_COLOR
+        if is_overdue(row, self._today):
+            return OVERDUE_COLOR
+        if row.follow_up.status is not FollowUpStatus.PLANNED:
+            return DONE_COLOR
+        return None
+
+
+def follow_up_list_model(parent: QObject | None = None) -> FollowUpTableModel[FollowUpRow]:
+    """A dated list of follow-ups (overdue, this week)."""
+    return FollowUpTableModel(FOLLOW_UP_COLUMNS, parent)
+
+
+def agenda_model(parent: QObject | None = None) -> FollowUpTableModel[AgendaEntry]:
+    """One day's follow-ups and birthdays."""
+    return FollowUpTableModel(AGENDA_COLUMNS, parent)

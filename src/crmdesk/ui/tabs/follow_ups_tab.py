@@ -1,0 +1,417 @@
+"""The follow-up calendar (跟进日历): a month marked with each day's follow-ups and
+birthdays, the selected day's agenda, and the overdue and this-week lists, for all reps or
+one; from here follow-ups are planned, edited, rescheduled, completed and cancelled, and a
+birthday becomes a planned care follow-up."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import TypeVar
+
+from PySide6.QtCore import QByteArray, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crmdesk.domain.care import BirthdayItem
+from crmdesk.domain.clock import local_today
+from crmdesk.domain.enums import FollowUpKind, FollowUpStatus
+from crmdesk.domain.follow_up_columns import AgendaEntry
+from crmdesk.domain.follow_ups import DayCount, FollowUpFilter, FollowUpRow
+from crmdesk.domain.list_columns import column_by_key
+from crmdesk.domain.paging import Page, PageRequest
+from crmdesk.ui.changes import Change, Topic
+from crmdesk.ui.context import UiContext
+from crmdesk.ui.dialogs import follow_up_dialog
+from crmdesk.ui.models.follow_up_models import (
+    FollowUpTableModel,
+    agenda_model,
+    follow_up_list_model,
+)
+from crmdesk.ui.widgets.choice_combos import RepCombo
+from crmdesk.ui.widgets.follow_up_calendar import FollowUpCalendar, to_qdate
+
+T = TypeVar("T")
+
+# A list this long is a backlog to filter by rep, not to scroll; the tab says how many more.
+LIST_LIMIT = 500
+SPLITTER_KEY = "follow_ups/splitter"
+LISTS_SPLITTER_KEY = "follow_ups/lists_splitter"
+CALENDAR_WIDTH = 370
+DAYS_IN_WEEK = 7
+# Long company names are cut short (the full name is in the customer list) so that every
+# column of a list fits beside the calendar.
+MAX_COLUMN_WIDTH = 170
+
+MonthMarks = tuple[list[DayCount], list[BirthdayItem]]
+DayAgenda = tuple[Page[FollowUpRow], list[BirthdayItem]]
+Lists = tuple[Page[FollowUpRow], Page[FollowUpRow]]
+
+
+class FollowUpsTab(QWidget):
+    customer_activated = Signal(object)  # a customer's UUID
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._context = context
+        self._care = context.workspace.care
+        # Each kind of read is numbered, so that an answer overtaken by a newer ask is dropped.
+        self._asked: dict[str, int] = {}
+        self._active: QTableView | None = None
+
+        self.rep_filter = RepCombo(context, empty_text=self.tr("All reps"))
+        self.calendar = FollowUpCalendar()
+        self.calendar.setMinimumWidth(CALENDAR_WIDTH - 100)
+        self.agenda_title = QLabel()
+        self.agenda = agenda_model(self)
+        self.overdue = follow_up_list_model(self)
+        self.this_week = follow_up_list_model(self)
+        self.agenda_view = self._table(self.agenda)
+        self.overdue_view = self._table(self.overdue)
+        self.this_week_view = self._table(self.this_week)
+        for view in (self.overdue_view, self.this_week_view):
+            # Every follow-up these lists hold is planned.
+            view.hideColumn(
+                self.overdue.columns.index(column_by_key(self.overdue.columns, "status"))
+            )
+        self.lists = QTabWidget()
+        self.lists.addTab(self.overdue_view, "")
+        self.lists.addTab(self.this_week_view, "")
+        self._build_actions()
+        self._lay_out()
+        self._restore_layout()
+
+        self.rep_filter.currentIndexChanged.connect(self.refresh)
+        self.calendar.currentPageChanged.connect(self._load_month)
+        self.calendar.selectionChanged.connect(self._load_agenda)
+        context.tasks.changed.connect(self._on_changed)
+        self.calendar.select_day(self.today())
+        self._update_actions()
+        self.refresh()
+
+    # What the main window and an export use.
+
+    def today(self) -> date:
+        return local_today(self._context.workspace.clock)
+
+    def show_day(self, day: date) -> None:
+        """Turn the calendar to `day` and show its agenda."""
+        self.calendar.select_day(day)
+        self.calendar.setCurrentPage(day.year, day.month)
+
+    def shown_rows(self) -> list[AgendaEntry]:
+        """The selected day's agenda as shown, in the columns of AGENDA_COLUMNS."""
+        return self.agenda.rows()
+
+    def selected_entry(self) -> AgendaEntry | None:
+        view = self._active
+        if view is None:
+            return None
+        model = view.model()
+        assert isinstance(model, FollowUpTableModel)
+        entry: AgendaEntry | None = model.row_at(view.currentIndex())
+        return entry
+
+    def save_layout(self) -> None:
+        settings = self._context.settings
+        settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        settings.setValue(LISTS_SPLITTER_KEY, self.lists_splitter.saveState())
+
+    def refresh(self) -> None:
+        self._load_month()
+        self._load_agenda()
+        self._load_lists()
+
+    # Building.
+
+    def _table(
+        self, model: FollowUpTableModel[FollowUpRow] | FollowUpTableModel[AgendaEntry]
+    ) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().hide()
+        header = view.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.doubleClicked.connect(lambda index, v=view: self._activate(v, index))
+        selection = view.selectionModel()
+        selection.currentRowChanged.connect(lambda *_args, v=view: self._make_active(v))
+        return view
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(self.tr("&New…"), self._new)
+        self.edit_action = self._action(self.tr("&Edit…"), self._edit)
+        self.reschedule_action = self._action(self.tr("&Reschedule…"), self._reschedule)
+        self.complete_action = self._action(self.tr("C&omplete…"), self._complete)
+        self.cancel_action = self._action(self.tr("&Cancel follow-up"), self._cancel)
+        self.plan_care_action = self._action(self.tr("Plan &care…"), self._plan_care)
+        self.plan_care_action.setToolTip(self.tr("Plan a care follow-up for the selected birthday"))
+
+    def _action(self, text: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Rep:")))
+        bar.addWidget(self.rep_filter)
+        bar.addStretch(1)
+        for action in (
+            self.new_action,
+            self.edit_action,
+            self.reschedule_action,
+            self.complete_action,
+            self.cancel_action,
+            self.plan_care_action,
+        ):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            bar.addWidget(button)
+
+        legend = QLabel(
+            self.tr(
+                "Numbers: <span style='color:#c62828'>overdue</span> · planned · "
+                "<span style='color:#9e9e9e'>done</span> · "
+                "<span style='color:#d81b60'>●</span> birthday"
+            )
+        )
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.calendar, 1)
+        left_layout.addWidget(legend)
+
+        agenda = QWidget()
+        agenda_layout = QVBoxLayout(agenda)
+        agenda_layout.setContentsMargins(0, 0, 0, 0)
+        agenda_layout.addWidget(self.agenda_title)
+        agenda_layout.addWidget(self.agenda_view)
+
+        self.lists_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.lists_splitter.addWidget(agenda)
+        self.lists_splitter.addWidget(self.lists)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.lists_splitter)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([CALENDAR_WIDTH, 1000])
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+
+    def _restore_layout(self) -> None:
+        for splitter, key in (
+            (self.splitter, SPLITTER_KEY),
+            (self.lists_splitter, LISTS_SPLITTER_KEY),
+        ):
+            state = self._context.settings.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+
+    # Loading.
+
+    def _read(self, name: str, work: Callable[[], T], done: Callable[[T], None]) -> None:
+        """Read in the background; only the answer to the latest ask of `name` is shown."""
+        number = self._asked.get(name, 0) + 1
+        self._asked[name] = number
+
+        def deliver(result: T) -> None:
+            if self._asked[name] == number:
+                done(result)
+
+        self._context.tasks.read(work, deliver, owner=self)
+
+    def _load_month(self) -> None:
+        first, last = self.calendar.shown_range()
+        rep_id = self.rep_filter.current_value()
+        follow_ups, care = self._context.workspace.follow_ups, self._care
+
+        def load() -> MonthMarks:
+            counts = follow_ups.day_counts(first, last, rep_id=rep_id)
+            return counts, care.birthdays(first, last, owner_id=rep_id)
+
+        self._read("month", load, self._show_month)
+
+    def _load_agenda(self) -> None:
+        day = self.calendar.selected_day()
+        rep_id = self.rep_filter.current_value()
+        follow_ups, care = self._context.workspace.follow_ups, self._care
+        long_date = QLocale().toString(to_qdate(day), QLocale.FormatType.LongFormat)
+        self.agenda_title.setText(self.tr("Agenda for {day}").format(day=long_date))
+
+        def load() -> DayAgenda:
+            rows = follow_ups.list_rows(
+                FollowUpFilter(rep_id=rep_id, due_from=day, due_to=day), PageRequest(0, LIST_LIMIT)
+            )
+            return rows, care.birthdays(day, day, owner_id=rep_id)
+
+        self._read("agenda", load, self._show_agenda)
+
+    def _load_lists(self) -> None:
+        rep_id = self.rep_filter.current_value()
+        today = self.today()
+        monday = today - timedelta(days=today.weekday())
+        follow_ups = self._context.workspace.follow_ups
+        request = PageRequest(0, LIST_LIMIT)
+
+        def load() -> Lists:
+            overdue = follow_ups.list_rows(FollowUpFilter(rep_id=rep_id, overdue=True), request)
+            week = FollowUpFilter(
+                rep_id=rep_id,
+                status=FollowUpStatus.PLANNED,
+                due_from=max(monday, today),
+                due_to=monday + timedelta(days=DAYS_IN_WEEK - 1),
+            )
+            return overdue, follow_ups.list_rows(week, request)
+
+        self._read("lists", load, self._show_lists)
+
+    def _show_month(self, marks: MonthMarks) -> None:
+        counts, birthdays = marks
+        self.calendar.set_marks(counts, (item.on for item in birthdays))
+
+    def _show_agenda(self, agenda: DayAgenda) -> None:
+        rows, birthdays = agenda
+        entries: list[AgendaEntry] = [*rows.items, *birthdays]
+        self._keep_selection(self.agenda_view, lambda: self.agenda.set_rows(entries, self.today()))
+
+    def _show_lists(self, lists: Lists) -> None:
+        overdue, week = lists
+        today = self.today()
+        self._keep_selection(self.overdue_view, lambda: self.overdue.set_rows(overdue.items, today))
+        self._keep_selection(
+            self.this_week_view, lambda: self.this_week.set_rows(week.items, today)
+        )
+        self.lists.setTabText(0, self._list_title(self.tr("Overdue"), overdue))
+        self.lists.setTabText(1, self._list_title(self.tr("This week"), week))
+
+    def _list_title(self, name: str, page: Page[FollowUpRow]) -> str:
+        if page.total > len(page.items):
+            return self.tr("{name} ({shown} of {total})").format(
+                name=name, shown=len(page.items), total=page.total
+            )
+        return self.tr("{name} ({count})").format(name=name, count=page.total)
+
+    def _keep_selection(self, view: QTableView, reset: Callable[[], None]) -> None:
+        """Reset a list and select again the entry that was selected, if it is still there."""
+        model = view.model()
+        assert isinstance(model, FollowUpTableModel)
+        before = _key(model.row_at(view.currentIndex()))
+        reset()
+        for row, entry in enumerate(model.rows()):
+            if before is not None and _key(entry) == before:
+                view.selectRow(row)
+                break
+        view.resizeColumnsToContents()
+        if view is not self.agenda_view:  # the agenda has room; the lists beside it do not
+            header = view.horizontalHeader()
+            for column in range(header.count()):
+                header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
+        self._update_actions()
+
+    def _on_changed(self, change: Change) -> None:
+        if change.touches(Topic.FOLLOW_UPS, Topic.CUSTOMERS, Topic.REPS):
+            self.refresh()
+
+    # Acting on the selection.
+
+    def _make_active(self, view: QTableView) -> None:
+        self._active = view
+        for other in (self.agenda_view, self.overdue_view, self.this_week_view):
+            if other is not view:
+                other.clearSelection()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        entry = self.selected_entry()
+        planned = (
+            isinstance(entry, FollowUpRow) and entry.follow_up.status is FollowUpStatus.PLANNED
+        )
+        for action in (
+            self.edit_action,
+            self.reschedule_action,
+            self.complete_action,
+            self.cancel_action,
+        ):
+            action.setEnabled(planned)
+        self.plan_care_action.setEnabled(isinstance(entry, BirthdayItem))
+
+    def _activate(self, view: QTableView, index: QModelIndex | QPersistentModelIndex) -> None:
+        model = view.model()
+        assert isinstance(model, FollowUpTableModel)
+        entry = model.row_at(index)
+        if entry is not None:
+            self.customer_activated.emit(_customer_id(entry))
+
+    def _new(self) -> None:
+        follow_up_dialog.schedule_follow_up(
+            self._context, self, due_on=self.calendar.selected_day()
+        )
+
+    def _planned_row(self) -> FollowUpRow | None:
+        entry = self.selected_entry()
+        return entry if isinstance(entry, FollowUpRow) else None
+
+    def _edit(self) -> None:
+        if row := self._planned_row():
+            follow_up_dialog.edit_follow_up(self._context, self, row.follow_up)
+
+    def _reschedule(self) -> None:
+        if row := self._planned_row():
+            follow_up_dialog.reschedule_follow_up(self._context, self, row.follow_up)
+
+    def _complete(self) -> None:
+        if row := self._planned_row():
+            follow_up_dialog.complete_follow_up(self._context, self, row.follow_up)
+
+    def _cancel(self) -> None:
+        if row := self._planned_row():
+            follow_up_dialog.cancel_follow_up(self._context, self, row.follow_up)
+
+    def _plan_care(self) -> None:
+        entry = self.selected_entry()
+        if not isinstance(entry, BirthdayItem):
+            return
+        follow_up_dialog.schedule_follow_up(
+            self._context,
+            self,
+            [entry.customer_id],
+            kind=FollowUpKind.CARE,
+            title=self.tr("Birthday greetings to {name}").format(name=entry.person_name),
+            due_on=entry.on,
+            contact_id=entry.contact_id,
+        )
+
+
+def _customer_id(entry: AgendaEntry) -> uuid.UUID:
+    return entry.follow_up.customer_id if isinstance(entry, FollowUpRow) else entry.customer_id
+
+
+def _key(entry: AgendaEntry | None) -> tuple[object, ...] | None:
+    """What identifies an entry across reloads."""
+    if entry is None:
+        return None
+    if isinstance(entry, FollowUpRow):
+        return ("follow_up", entry.follow_up.id)
+    return ("birthday", entry.customer_id, entry.contact_id, entry.on)

@@ -1,0 +1,282 @@
+"""The follow-up calendar driven as a user would: plan, complete, reschedule and cancel
+from the tab's actions, see each day's counts and agenda, the overdue list in red,
+birthdays as care items, and the rep filter."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date, timedelta
+
+import pytest
+from gui_helpers import DEMO_AS_OF, wait_for_tasks
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from crmdesk.domain.customers import CustomerDraft
+from crmdesk.domain.enums import FollowUpKind, FollowUpStatus
+from crmdesk.domain.follow_ups import FollowUpDraft, FollowUpFilter, FollowUpRecord, FollowUpRow
+from crmdesk.domain.interactions import InteractionFilter
+from crmdesk.domain.reps import RepDraft
+from crmdesk.ui.context import UiContext
+from crmdesk.ui.dialogs import follow_up_dialog
+from crmdesk.ui.dialogs.follow_up_dialog import CompleteDialog, FollowUpDialog, RescheduleDialog
+from crmdesk.ui.models.follow_up_models import OVERDUE_COLOR
+from crmdesk.ui.tabs.follow_ups_tab import FollowUpsTab
+
+
+def add_customer(
+    context: UiContext,
+    name: str = "张三",
+    *,
+    owner_id: uuid.UUID | None = None,
+    birthday: date | None = None,
+) -> uuid.UUID:
+    draft = CustomerDraft(name=name, owner_id=owner_id, birthday=birthday)
+    return context.workspace.customers.create(draft).id
+
+
+def plan(
+    context: UiContext,
+    customer_id: uuid.UUID,
+    due_on: date,
+    title: str = "回访",
+    *,
+    rule: str | None = None,
+    rep_id: uuid.UUID | None = None,
+) -> FollowUpRecord:
+    draft = FollowUpDraft(
+        customer_id, FollowUpKind.CALLBACK, title, due_on, rep_id=rep_id, recurrence_rule=rule
+    )
+    return context.workspace.follow_ups.create(draft)
+
+
+def open_tab(qtbot: QtBot, context: UiContext, day: date | None = None) -> FollowUpsTab:
+    tab = FollowUpsTab(context)
+    qtbot.addWidget(tab)
+    tab.resize(1100, 660)
+    tab.show()
+    if day is not None:
+        tab.show_day(day)
+    wait_for_tasks(qtbot, context)
+    return tab
+
+
+def titles(tab: FollowUpsTab) -> list[str]:
+    model = tab.agenda
+    return [model.index(row, 2).data() for row in range(model.rowCount())]
+
+
+def select_agenda_row(tab: FollowUpsTab, text: str) -> None:
+    tab.agenda_view.setFocus()
+    tab.agenda_view.selectRow(titles(tab).index(text))
+
+
+def in_dialog(fill: Callable[[QWidget], None]) -> None:
+    """Fill the modal dialog an action is about to open and click Save."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        fill(dialog)
+        buttons = dialog.findChild(QDialogButtonBox)
+        buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_a_follow_up_scheduled_from_the_tab_appears_on_its_day_with_its_count(
+    qtbot: QtBot, context: UiContext
+) -> None:
+    customer_id = add_customer(context)
+    day = date.today() + timedelta(days=3)
+    tab = open_tab(qtbot, context, day)
+    assert titles(tab) == []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, FollowUpDialog) and dialog.picker is not None
+        assert dialog.due_on.date() == QDate(day)  # the day selected in the calendar
+        dialog.picker.set_customer(customer_id, "张三")
+        dialog.title.setText("确认报价")
+
+    in_dialog(fill)
+    tab.new_action.trigger()
+    wait_for_tasks(qtbot, context)
+
+    assert titles(tab) == ["确认报价"]
+    counts = tab.calendar.counts_on(day)
+    assert counts is not None and (counts.planned, counts.overdue, counts.done) == (1, 0, 0)
+    tab.calendar.grab()  # the cells with their counts paint
+
+
+def test_completing_a_recurring_follow_up_logs_it_and_shows_the_next_on_its_day(
+    qtbot: QtBot, context: UiContext
+) -> None:
+    customer_id = add_customer(context)
+    today = date.today()
+    plan(context, customer_id, today, "每周回访", rule="FREQ=WEEKLY;INTERVAL=1")
+    tab = open_tab(qtbot, context, today)
+    select_agenda_row(tab, "每周回访")
+    assert tab.complete_action.isEnabled()
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, CompleteDialog)
+        dialog.result_text.setPlainText("客户已下单")
+
+    in_dialog(fill)
+    tab.complete_action.trigger()
+    wait_for_tasks(qtbot, context)
+
+    done = tab.agenda.rows()[0]
+    assert isinstance(done, FollowUpRow) and done.follow_up.status is FollowUpStatus.DONE
+    assert tab.agenda.index(0, 5).data() == "Done"
+    next_week = today + timedelta(days=7)
+    tab.show_day(next_week)
+    wait_for_tasks(qtbot, context)
+    assert titles(tab) == ["每周回访"]
+    next_counts = tab.calendar.counts_on(next_week)
+    assert next_counts is not None and next_counts.planned == 1
+    [logged] = context.workspace.interactions.list(InteractionFilter(customer_id=customer_id)).items
+    assert logged.content == "客户已下单"
+
+
+def test_rescheduling_moves_the_follow_up_to_its_new_day(qtbot: QtBot, context: UiContext) -> None:
+    today = date.today()
+    plan(context, add_customer(context), today, "拜访")
+    tab = open_tab(qtbot, context, today)
+    select_agenda_row(tab, "拜访")
+    later = today + timedelta(days=2)
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, RescheduleDialog)
+        dialog.due_on.setDate(QDate(later))
+
+    in_dialog(fill)
+    tab.reschedule_action.trigger()
+    wait_for_tasks(qtbot, context)
+
+    assert titles(tab) == []
+    assert tab.calendar.counts_on(today) is None
+    tab.show_day(later)
+    wait_for_tasks(qtbot, context)
+    assert titles(tab) == ["拜访"]
+
+
+def test_cancelling_after_confirmation_greys_it_and_takes_it_off_the_count(
+    qtbot: QtBot, context: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    today = date.today()
+    plan(context, add_customer(context), today, "回访")
+    tab = open_tab(qtbot, context, today)
+    select_agenda_row(tab, "回访")
+    monkeypatch.setattr(follow_up_dialog, "ask", lambda _parent, _title, _question: True)
+
+    tab.cancel_action.trigger()
+    wait_for_tasks(qtbot, context)
+
+    assert tab.agenda.index(0, 5).data() == "Cancelled"
+    assert tab.agenda.index(0, 2).data(Qt.ItemDataRole.ForegroundRole) != OVERDUE_COLOR
+    assert tab.calendar.counts_on(today) is None
+    select_agenda_row(tab, "回访")
+    assert not tab.cancel_action.isEnabled()
+
+
+def test_the_overdue_list_shows_past_due_planned_follow_ups_in_red(
+    qtbot: QtBot, context: UiContext
+) -> None:
+    customer_id = add_customer(context)
+    today = date.today()
+    plan(context, customer_id, today - timedelta(days=5), "逾期回访")
+    plan(context, customer_id, today, "今日回访")
+
+    tab = open_tab(qtbot, context)
+
+    model = tab.overdue
+    assert [model.index(row, 3).data() for row in range(model.rowCount())] == ["逾期回访"]
+    assert model.index(0, 3).data(Qt.ItemDataRole.ForegroundRole) == OVERDUE_COLOR
+    assert tab.lists.tabText(0) == "Overdue (1)"
+    counts = tab.calendar.counts_on(today - timedelta(days=5))
+    if counts is not None:  # the overdue day may lie outside the month shown
+        assert counts.overdue == 1
+    week = tab.this_week
+    assert "今日回访" in [week.index(row, 3).data() for row in range(week.rowCount())]
+
+
+def test_a_birthday_is_a_care_item_on_its_day_in_another_year_and_can_be_planned(
+    qtbot: QtBot, context: UiContext
+) -> None:
+    day = date.today() + timedelta(days=10)
+    customer_id = add_customer(context, "李雷", birthday=day.replace(year=1985))
+    tab = open_tab(qtbot, context, day)
+
+    assert titles(tab) == [f"Birthday of 李雷 (turns {day.year - 1985})"]
+    assert tab.calendar.has_birthday(day)
+    select_agenda_row(tab, titles(tab)[0])
+    assert tab.plan_care_action.isEnabled() and not tab.complete_action.isEnabled()
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, FollowUpDialog)
+        assert dialog.title.text() == "Birthday greetings to 李雷"
+
+    in_dialog(fill)
+    tab.plan_care_action.trigger()
+    wait_for_tasks(qtbot, context)
+
+    [planned] = context.workspace.follow_ups.list(FollowUpFilter(customer_id=customer_id)).items
+    assert (planned.kind, planned.due_on) == (FollowUpKind.CARE, day)
+    assert len(titles(tab)) == 2
+
+
+def test_the_rep_filter_keeps_one_reps_follow_ups(qtbot: QtBot, context: UiContext) -> None:
+    reps = context.workspace.reps
+    mine, theirs = reps.create(RepDraft(name="甲")), reps.create(RepDraft(name="乙"))
+    customer_id = add_customer(context)
+    today = date.today()
+    plan(context, customer_id, today, "甲的回访", rep_id=mine.id)
+    plan(context, customer_id, today, "乙的回访", rep_id=theirs.id)
+    tab = open_tab(qtbot, context, today)
+    assert sorted(titles(tab)) == ["乙的回访", "甲的回访"]
+
+    tab.rep_filter.setCurrentIndex(tab.rep_filter.findText("甲"))
+    wait_for_tasks(qtbot, context)
+
+    assert titles(tab) == ["甲的回访"]
+    counts = tab.calendar.counts_on(today)
+    assert counts is not None and counts.planned == 1
+
+
+def test_double_clicking_a_row_opens_its_customer(qtbot: QtBot, context: UiContext) -> None:
+    customer_id = add_customer(context)
+    today = date.today()
+    plan(context, customer_id, today)
+    tab = open_tab(qtbot, context, today)
+    view = tab.agenda_view
+    rect = view.visualRect(tab.agenda.index(0, 0))
+
+    with qtbot.waitSignal(tab.customer_activated) as activated:
+        # Qt's views see a double-click only after the click that precedes it.
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+    assert activated.args == [customer_id]
+
+
+def test_the_demo_month_is_marked_and_the_models_are_sound(
+    qtbot: QtBot, demo_context: UiContext, qtmodeltester: ModelTester
+) -> None:
+    tab = open_tab(qtbot, demo_context, DEMO_AS_OF)
+
+    first, last = tab.calendar.shown_range()
+    marked = [
+        first + timedelta(days=n)
+        for n in range((last - first).days + 1)
+        if tab.calendar.counts_on(first + timedelta(days=n))
+    ]
+    assert marked
+    assert tab.shown_rows() == tab.agenda.rows()
+    for model in (tab.agenda, tab.overdue, tab.this_week):
+        qtmodeltester.check(model)
+    assert tab.agenda.headerData(0, Qt.Orientation.Horizontal) == "Customer"
+    assert tab.agenda.index(0, 0, QModelIndex()).isValid() == bool(tab.shown_rows())
