@@ -3,11 +3,13 @@ rules are in domain/complaint_workflow.py."""
 
 from __future__ import annotations
 
+import math
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
+from crmdesk.domain.complaint_workflow import FINISHED_STATUSES
 from crmdesk.domain.enums import ComplaintCategory, ComplaintSeverity, ComplaintStatus
 
 TITLE_MAX_LENGTH = 200
@@ -86,3 +88,49 @@ class ComplaintSort(StrEnum):
     SEVERITY = "severity"
     STATUS = "status"
     TITLE = "title"
+
+
+@dataclass(frozen=True)
+class ComplaintRow:
+    """A complaint as the complaint list shows it: with its customer's and owner's names,
+    read at `as_of`, the instant its time left and lateness are measured from."""
+
+    id: uuid.UUID
+    version: int
+    number: str
+    customer_id: uuid.UUID
+    customer_code: str
+    customer_name: str
+    owner_id: uuid.UUID | None
+    owner_name: str | None
+    category: ComplaintCategory
+    severity: ComplaintSeverity
+    status: ComplaintStatus
+    title: str
+    received_at: datetime
+    due_at: datetime
+    as_of: datetime
+
+    @property
+    def finished(self) -> bool:
+        """Resolved or closed: it waits for nobody, so it has no time left to count."""
+        return self.status in FINISHED_STATUSES
+
+    @property
+    def overdue(self) -> bool:
+        return not self.finished and self.due_at < self.as_of
+
+    @property
+    def hours_left(self) -> int | None:
+        """Whole hours until due (negative once overdue); None once it is finished."""
+        if self.finished:
+            return None
+        return math.floor((self.due_at - self.as_of) / timedelta(hours=1))
+
+
+@dataclass(frozen=True)
+class ComplaintEventRow:
+    """One move of a complaint with the name of the rep who made it."""
+
+    event: ComplaintEventRecord
+    actor_name: str | None

@@ -3,6 +3,7 @@ with who and when), delete, look up, list and show the history."""
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Mapping
 from datetime import datetime
@@ -37,8 +38,10 @@ from crmdesk.domain.complaints import (
     TITLE_MAX_LENGTH,
     ComplaintDraft,
     ComplaintEventRecord,
+    ComplaintEventRow,
     ComplaintFilter,
     ComplaintRecord,
+    ComplaintRow,
 )
 from crmdesk.domain.enums import ComplaintSeverity, ComplaintStatus
 from crmdesk.domain.paging import Page, PageRequest
@@ -171,6 +174,27 @@ class ComplaintService:
             rows, total = repository.page(uow.session, criteria, request, self._clock())
             items = [repository.complaint_record(row) for row in rows]
         return Page(items, total, request.offset)
+
+    def rows(
+        self, criteria: ComplaintFilter, request: PageRequest | None = None
+    ) -> Page[ComplaintRow]:
+        """`list` as the complaint list shows it: customers and owners named, time left
+        counted from now."""
+        request = request or PageRequest()
+        with self._database.unit_of_work(write=False) as uow:
+            rows, total = repository.row_page(uow.session, criteria, request, self._clock())
+        return Page(rows, total, request.offset)
+
+    def history_rows(self, complaint_id: uuid.UUID) -> builtins.list[ComplaintEventRow]:
+        """`history` with the name of the rep who made each move."""
+        with self._database.unit_of_work(write=False) as uow:
+            require_live(uow.session, Complaint, complaint_id, WHAT)
+            return repository.event_rows(uow.session, complaint_id)
+
+    def due_hours(self) -> Mapping[ComplaintSeverity, float]:
+        """Hours from receipt to due for each severity: the team's SLA table."""
+        with self._database.unit_of_work(write=False) as uow:
+            return _due_hours(uow)
 
     def _validated(
         self,

@@ -8,17 +8,19 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Select, select
+from sqlalchemy.orm import Session, aliased
 
-from crmdesk.db.models import Complaint, ComplaintEvent
+from crmdesk.db.models import Complaint, ComplaintEvent, Customer, Rep
 from crmdesk.db.repositories.paging import fetch_page
 from crmdesk.db.repositories.records import in_declared_order, of_live_customer
 from crmdesk.domain.complaint_workflow import FINISHED_STATUSES
 from crmdesk.domain.complaints import (
     ComplaintEventRecord,
+    ComplaintEventRow,
     ComplaintFilter,
     ComplaintRecord,
+    ComplaintRow,
     ComplaintSort,
 )
 from crmdesk.domain.enums import ComplaintSeverity, ComplaintStatus
@@ -40,32 +42,96 @@ def page(
 ) -> tuple[Sequence[Complaint], int]:
     """One page of live complaints of live customers matching `where`, soonest due first
     unless sorted."""
-    query = select(Complaint).where(
-        Complaint.deleted_at.is_(None), of_live_customer(Complaint, where.customer_id)
+    query = select(Complaint).where(*_conditions(where, now))
+    rows, total = fetch_page(
+        session, query, _by_due_unless_sorted(request), SORT_COLUMNS, Complaint.id.expression
     )
-    if where.customer_id is not None:
-        query = query.where(Complaint.customer_id == where.customer_id)
-    if where.statuses:
-        query = query.where(Complaint.status.in_(where.statuses))
-    if where.severities:
-        query = query.where(Complaint.severity.in_(where.severities))
-    if where.owner_id is not None:
-        query = query.where(Complaint.owner_id == where.owner_id)
-    if where.overdue:
-        query = query.where(Complaint.due_at < now, Complaint.status.not_in(FINISHED_STATUSES))
-    if request.sort_by is None:
-        request = replace(request, sort_by=ComplaintSort.DUE_AT)
-    rows, total = fetch_page(session, query, request, SORT_COLUMNS, Complaint.id.expression)
     return [row[0] for row in rows], total
+
+
+def row_page(
+    session: Session, where: ComplaintFilter, request: PageRequest, now: datetime
+) -> tuple[list[ComplaintRow], int]:
+    """`page` with each complaint's customer and owner named, as the complaint list shows
+    it; time left is counted from `now`."""
+    owner = aliased(Rep)
+    query: Select[*tuple[Any, ...]] = (
+        select(Complaint, Customer.code, Customer.name, owner.name.label("owner_name"))
+        .join(Customer, Customer.id == Complaint.customer_id)
+        .outerjoin(owner, (owner.id == Complaint.owner_id) & owner.deleted_at.is_(None))
+        .where(*_conditions(where, now))
+    )
+    rows, total = fetch_page(
+        session, query, _by_due_unless_sorted(request), SORT_COLUMNS, Complaint.id.expression
+    )
+    return [_complaint_row(row[0], row.code, row.name, row.owner_name, now) for row in rows], total
+
+
+def _complaint_row(
+    complaint: Complaint, code: str, name: str, owner_name: str | None, now: datetime
+) -> ComplaintRow:
+    return ComplaintRow(
+        id=complaint.id,
+        version=complaint.version,
+        number=complaint.number,
+        customer_id=complaint.customer_id,
+        customer_code=code,
+        customer_name=name,
+        owner_id=complaint.owner_id,
+        owner_name=owner_name,
+        category=complaint.category,
+        severity=complaint.severity,
+        status=complaint.status,
+        title=complaint.title,
+        received_at=complaint.received_at,
+        due_at=complaint.due_at,
+        as_of=now,
+    )
+
+
+def _conditions(where: ComplaintFilter, now: datetime) -> list[ColumnElement[bool]]:
+    conditions = [Complaint.deleted_at.is_(None), of_live_customer(Complaint, where.customer_id)]
+    if where.customer_id is not None:
+        conditions.append(Complaint.customer_id == where.customer_id)
+    if where.statuses:
+        conditions.append(Complaint.status.in_(where.statuses))
+    if where.severities:
+        conditions.append(Complaint.severity.in_(where.severities))
+    if where.owner_id is not None:
+        conditions.append(Complaint.owner_id == where.owner_id)
+    if where.overdue:
+        conditions += [Complaint.due_at < now, Complaint.status.not_in(FINISHED_STATUSES)]
+    return conditions
+
+
+def _by_due_unless_sorted(request: PageRequest) -> PageRequest:
+    if request.sort_by is None:
+        return replace(request, sort_by=ComplaintSort.DUE_AT)
+    return request
 
 
 def events(session: Session, complaint_id: uuid.UUID) -> Sequence[ComplaintEvent]:
     """The complaint's moves, oldest first."""
-    return session.scalars(
-        select(ComplaintEvent)
-        .where(ComplaintEvent.complaint_id == complaint_id, ComplaintEvent.deleted_at.is_(None))
-        .order_by(ComplaintEvent.occurred_at, ComplaintEvent.created_at, ComplaintEvent.id)
-    ).all()
+    return session.scalars(_events_in_order(select(ComplaintEvent), complaint_id)).all()
+
+
+def event_rows(session: Session, complaint_id: uuid.UUID) -> list[ComplaintEventRow]:
+    """The complaint's moves, oldest first, each with the name of the rep who made it
+    (kept even if that rep has since been deleted: it is history)."""
+    actor = aliased(Rep)
+    query: Select[*tuple[Any, ...]] = select(
+        ComplaintEvent, actor.name.label("actor_name")
+    ).outerjoin(actor, actor.id == ComplaintEvent.actor_id)
+    rows = session.execute(_events_in_order(query, complaint_id))
+    return [ComplaintEventRow(complaint_event_record(row[0]), row.actor_name) for row in rows]
+
+
+def _events_in_order(
+    query: Select[*tuple[Any, ...]], complaint_id: uuid.UUID
+) -> Select[*tuple[Any, ...]]:
+    return query.where(
+        ComplaintEvent.complaint_id == complaint_id, ComplaintEvent.deleted_at.is_(None)
+    ).order_by(ComplaintEvent.occurred_at, ComplaintEvent.created_at, ComplaintEvent.id)
 
 
 def complaint_record(complaint: Complaint) -> ComplaintRecord:

@@ -443,4 +443,4 @@ class CompleteDialog(SavingDialog):
     @property
     def completion(self) -> FollowUpCompletion | None:
         """What completing did (the logged interaction, the next occurrence), once saved."""
-        return cast("FollowUpCompletion | None", self.saved)
+        return cast("FollowUpCompletion | None", self.saved_result)

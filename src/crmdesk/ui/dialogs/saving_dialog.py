@@ -30,7 +30,7 @@ class SavingDialog(QDialog):
     def __init__(self, context: UiContext, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.context = context
-        self.saved: object = None  # what the write returned, once it succeeded
+        self.saved_result: object = None  # what the write returned, once it succeeded
         self.errors = FormErrors()
         self.form = QFormLayout()
         self.buttons = QDialogButtonBox(
@@ -58,7 +58,7 @@ class SavingDialog(QDialog):
         self.buttons.setEnabled(False)
 
         def saved(result: T) -> None:
-            self.saved = result
+            self.saved_result = result
             # Closed first, so that whatever `done` asks next is not asked over this dialog.
             self.accept()
             if done is not None:
