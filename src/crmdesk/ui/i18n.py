@@ -58,6 +58,8 @@ def install_language(language: Language) -> None:
     else:
         system = QLocale.system()
         locale = system if system.language() == QLocale.Language.English else QLocale("en_US")
+        # English is the source language; its catalogue only holds plural forms.
+        _installed.append(_crmdesk_translator(language))
     for translator in _installed:
         app.installTranslator(translator)
     QLocale.setDefault(locale)
