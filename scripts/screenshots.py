@@ -1,34 +1,88 @@
-"""Render crmdesk's screens offscreen to PNG files under docs/screenshots/.
+"""Render every tab of crmdesk, in Chinese and in English, to docs/screenshots/.
 
-Run from anywhere: `python scripts/screenshots.py`. Each screen is shown on a new migrated
-database in a temporary folder, so the pictures never depend on the user's own data.
+Run from anywhere: `python scripts/screenshots.py`. The pictures show demo data built in a
+temporary folder (fixed seed and day, so they only change when the program does); the
+user's own data and settings are never touched.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from functools import partial
 from pathlib import Path
 
 SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
-WINDOW_SIZE = (960, 600)
+WINDOW_SIZE = (1280, 800)
+DEMO_CUSTOMERS = 400
+DEMO_AS_OF = date(2026, 11, 20)
 
 
 def main() -> int:
     # Before Qt is imported, so that no display is needed.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from crmdesk.app import create_application, scratch_main_window
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
-    create_application()
+    from crmdesk.app import create_application
+    from crmdesk.domain.customers import CustomerFilter
+    from crmdesk.domain.labels import Language
+    from crmdesk.domain.paging import PageRequest
+    from crmdesk.paths import sqlite_url
+    from crmdesk.services.database import open_migrated
+    from crmdesk.services.demo import build_demo
+    from crmdesk.services.workspace import Workspace
+    from crmdesk.ui.context import UiContext
+    from crmdesk.ui.i18n import install_language
+    from crmdesk.ui.main_window import MainWindow
+    from crmdesk.ui.tasks import TaskRunner
+
+    app = create_application()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    target = SCREENSHOTS / "main-window-empty.png"
-    with scratch_main_window() as (window, _outcome):
-        window.resize(*WINDOW_SIZE)
-        window.show()
-        if not window.grab().save(str(target)):
-            print(f"could not write {target}", file=sys.stderr)
-            return 1
-    print(f"wrote {target}")
+
+    def settle(milliseconds: int = 600) -> None:
+        """Let background reads deliver and the widgets repaint."""
+        loop = QEventLoop()
+        QTimer.singleShot(milliseconds, loop.quit)
+        loop.exec()
+
+    with tempfile.TemporaryDirectory(prefix="crmdesk-shots-") as folder:
+        database, _outcome = open_migrated(sqlite_url(Path(folder) / "demo.sqlite3"))
+        build_demo(database, customers=DEMO_CUSTOMERS, as_of=DEMO_AS_OF)
+        workspace = Workspace.over(database)
+        busiest = workspace.customers.list(
+            CustomerFilter(has_open_complaint=True), PageRequest(0, 1)
+        )
+        featured = busiest.items[0].id
+        tasks = TaskRunner()
+        for language in Language:
+            install_language(language)
+            settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+            window = MainWindow(UiContext(workspace, tasks, settings))
+            window.resize(*WINDOW_SIZE)
+            window.show()
+            settle()
+            shots: list[tuple[str, Callable[[], object]]] = [
+                ("customers", partial(window.tabs.setCurrentWidget, window.customers)),
+                ("profile", partial(window.open_profile, featured)),
+                ("follow-ups", partial(window.show_follow_ups_on, DEMO_AS_OF)),
+                ("complaints", partial(window.tabs.setCurrentWidget, window.complaints)),
+            ]
+            for name, show in shots:
+                show()
+                settle()
+                target = SCREENSHOTS / f"{name}-{language.value}.png"
+                if not window.grab().save(str(target)):
+                    print(f"could not write {target}", file=sys.stderr)
+                    return 1
+                print(f"wrote {target}")
+            window.close()
+            settings.sync()
+        tasks.wait_until_idle()
+        database.dispose()
+    del app
     return 0
 
 

@@ -21,7 +21,14 @@ from crmdesk.db.migrate import MigrationOutcome
 from crmdesk.domain.errors import CrmError
 from crmdesk.paths import APP_NAME, sqlite_url
 from crmdesk.services.database import open_migrated
+from crmdesk.services.workspace import Workspace
+from crmdesk.ui.context import UiContext
+from crmdesk.ui.first_run import offer_demo_data
+from crmdesk.ui.i18n import chosen_language, install_language, system_language
 from crmdesk.ui.main_window import MainWindow
+from crmdesk.ui.messages import error_text
+from crmdesk.ui.tasks import TaskRunner
+from crmdesk.ui.window_host import WindowHost
 
 FIRST_PAINT_TIMEOUT_MS = 10_000
 
@@ -29,16 +36,22 @@ FIRST_PAINT_TIMEOUT_MS = 10_000
 def run_gui(database_url: str) -> int:
     """Open the database at `database_url` and run the main window until it closes."""
     app = create_application()
+    settings = QSettings()
+    install_language(chosen_language(settings) or system_language())
     try:
         database, _outcome = open_migrated(database_url)
     except CrmError as exc:
         _show_startup_error(exc)
         return 1
+    tasks = TaskRunner()
     try:
-        window = MainWindow(database.location, QSettings())
-        window.show()
+        host = WindowHost(UiContext(Workspace.over(database), tasks, settings))
+        host.window.show()
+        QTimer.singleShot(0, lambda: offer_demo_data(host.window.context, host.window))
         return app.exec()
     finally:
+        # Workers may still hold a connection; let them finish before it closes.
+        tasks.wait_until_idle()
         database.dispose()
 
 
@@ -89,9 +102,10 @@ def scratch_main_window() -> Iterator[tuple[MainWindow, MigrationOutcome]]:
     """
     with tempfile.TemporaryDirectory(prefix="crmdesk-scratch-") as folder:
         database, outcome = open_migrated(sqlite_url(Path(folder) / "scratch.sqlite3"))
+        tasks = TaskRunner()
         try:
             settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-            window = MainWindow(database.location, settings)
+            window = MainWindow(UiContext(Workspace.over(database), tasks, settings))
             try:
                 yield window, outcome
             finally:
@@ -99,6 +113,7 @@ def scratch_main_window() -> Iterator[tuple[MainWindow, MigrationOutcome]]:
                 # Write the settings now: a later write would recreate the deleted folder.
                 settings.sync()
         finally:
+            tasks.wait_until_idle()
             database.dispose()
 
 
@@ -108,7 +123,7 @@ def _show_startup_error(error: CrmError) -> None:
         APP_NAME,
         QCoreApplication.translate("startup", "crmdesk could not open its database."),
     )
-    box.setInformativeText(str(error))
+    box.setInformativeText(error_text(error))
     box.exec()
 
 

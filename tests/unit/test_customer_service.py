@@ -12,6 +12,7 @@ from factories import set_deleted, ticking_clock
 
 from crmdesk.db.engine import Database
 from crmdesk.db.models import Complaint, Customer, FollowUp, Rep
+from crmdesk.db.repositories import customers as customer_queries
 from crmdesk.domain.contact_details import PHONE_PROBLEM
 from crmdesk.domain.customers import CustomerDraft, CustomerFilter, CustomerSort
 from crmdesk.domain.enums import (
@@ -386,3 +387,89 @@ def test_the_list_sorts_by_level_stage_and_owner(
     assert names(customers, CustomerFilter(), CustomerSort.OWNER) == ["甲", "丙", "乙"]
     with pytest.raises(ValidationError):
         customers.list(CustomerFilter(), PageRequest(sort_by="shoe size"))
+
+
+def test_one_tag_goes_on_several_customers_at_once_or_on_none(
+    customers: CustomerService, database: Database
+) -> None:
+    first = customers.create(CustomerDraft(name="甲"))
+    second = customers.create(CustomerDraft(name="乙"))
+    customers.add_tag(first.id, "重点跟进")
+    assert customers.add_tag_to_many([first.id, second.id], "重点跟进") == 1
+    (tag,) = TagService(database).list()
+    assert names(customers, CustomerFilter(tag_ids=frozenset({tag.id}))) == ["甲", "乙"]
+    with pytest.raises(NotFoundError):
+        customers.add_tag_to_many([first.id, uuid.uuid4()], "新标签")
+    assert [t.name for t in TagService(database).list()] == ["重点跟进"]
+
+
+def test_rows_and_counts_come_separately(customers: CustomerService, database: Database) -> None:
+    for name in ("甲", "乙", "丙"):
+        customers.create(CustomerDraft(name=name, level=CustomerLevel.VIP))
+    gone = customers.create(CustomerDraft(name="丁", province="广东省", city="深圳市"))
+    customers.create(CustomerDraft(name="戊", province="广东省", city="广州市"))
+    customers.create(CustomerDraft(name="己", province="北京市"))
+    customers.delete(gone.id)
+    vips = CustomerFilter(levels=frozenset({CustomerLevel.VIP}))
+    page = customers.rows(vips, PageRequest(offset=1, limit=1, sort_by=CustomerSort.NAME))
+    assert [row.name for row in page] == ["甲"]  # 丙 bing, 甲 jia, 乙 yi
+    assert (customers.count(vips), customers.count(CustomerFilter()), customers.count_all()) == (
+        3,
+        5,
+        5,
+    )
+    assert customers.places() == [("北京市", None), ("广东省", "广州市")]
+
+
+@pytest.mark.parametrize("sort", [CustomerSort.LEVEL, CustomerSort.STAGE, CustomerSort.OWNER])
+def test_pages_of_a_list_ordered_by_runs_of_one_value_join_up(
+    customers: CustomerService, reps: RepService, database: Database, sort: CustomerSort
+) -> None:
+    """Level, stage and owner orders are read run by run; pages that start inside a run
+    or span several runs give the whole list in order, both ways."""
+    team = [reps.create(RepDraft(name=name)) for name in ("Zhou", "Li", "Wang")]
+    gone = reps.create(RepDraft(name="Anyone"))
+    levels, stages = list(CustomerLevel), list(LifecycleStage)
+    owners = [*(rep.id for rep in team), gone.id, None]
+    for number in range(23):
+        customers.create(
+            CustomerDraft(
+                name=f"客户{number:02d}",
+                level=levels[number % len(levels)],
+                lifecycle_stage=stages[number * 7 % len(stages)],
+                owner_id=owners[number % len(owners)],
+            )
+        )
+    set_deleted(database, Rep, gone.id)
+    for descending in (False, True):
+        whole = customers.rows(
+            CustomerFilter(), PageRequest(limit=100, sort_by=sort, descending=descending)
+        )
+        paged = [
+            row
+            for offset in range(0, 23, 4)
+            for row in customers.rows(
+                CustomerFilter(), PageRequest(offset, 4, sort_by=sort, descending=descending)
+            )
+        ]
+        assert [row.id for row in paged] == [row.id for row in whole]
+        key = {
+            CustomerSort.LEVEL: lambda row: levels.index(row.level),
+            CustomerSort.STAGE: lambda row: stages.index(row.lifecycle_stage),
+            CustomerSort.OWNER: lambda row: row.owner_name or "",
+        }[sort]
+        assert [key(row) for row in whole] == sorted(map(key, whole), reverse=descending)
+
+
+@pytest.mark.parametrize("sorted_limit", [0, 8_000])
+def test_place_filters_give_the_same_pages_whether_the_place_is_large_or_small(
+    customers: CustomerService, monkeypatch: pytest.MonkeyPatch, sorted_limit: int
+) -> None:
+    """A large place is read by walking the list's order, a small one through its index."""
+    monkeypatch.setattr(customer_queries, "SORTED_MATCHES_LIMIT", sorted_limit)
+    for name, city in (("甲", "深圳市"), ("乙", "广州市"), ("丙", "深圳市"), ("丁", None)):
+        customers.create(CustomerDraft(name=name, province="广东省", city=city))
+    customers.create(CustomerDraft(name="戊", province="北京市"))
+    assert names(customers, CustomerFilter(province="广东省")) == ["丙", "丁", "甲", "乙"]
+    assert names(customers, CustomerFilter(province="广东省", city="深圳市")) == ["丙", "甲"]
+    assert names(customers, CustomerFilter(city="广州市")) == ["乙"]

@@ -12,6 +12,7 @@ from sqlalchemy import event, select
 
 from crmdesk.db.engine import Database
 from crmdesk.db.models import Customer
+from crmdesk.db.repositories import customers as customer_queries
 from crmdesk.db.repositories.customers import customer_list_plan
 from crmdesk.db.search_index import customer_match_condition
 from crmdesk.domain.contacts import ContactDraft
@@ -77,6 +78,7 @@ def test_one_box_finds_names_pinyin_fragments_phones_emails_codes_and_contacts(
     filled: CustomerService, search: str, expected: list[str]
 ) -> None:
     assert found(filled, search) == expected
+    assert filled.count(CustomerFilter(search=search)) == len(expected)
 
 
 @pytest.mark.parametrize(
@@ -117,6 +119,7 @@ def test_a_deleted_customer_is_not_found(customers: CustomerService) -> None:
     customers.delete(created.id)
     assert found(customers, "zhangsan") == []
     assert found(customers, "8000") == []
+    assert customers.count(CustomerFilter(search="zhangsan")) == 0
 
 
 def test_search_combines_with_the_other_filters(filled: CustomerService) -> None:
@@ -124,15 +127,39 @@ def test_search_combines_with_the_other_filters(filled: CustomerService) -> None
     assert ([row.name for row in vips.items], vips.total) == (["张伟"], 1)
 
 
-def test_the_search_is_answered_by_the_full_text_index(
+def test_a_search_with_few_matches_reads_and_sorts_only_the_matches(
     filled: CustomerService, database: Database
 ) -> None:
     with database.unit_of_work(write=False) as uow:
         plan = customer_list_plan(uow.session, CustomerFilter(search="zs"), date.today())
     assert any("customer_search_fts VIRTUAL TABLE INDEX" in step for step in plan), plan
-    # The list walks the name index in order and checks each customer against the FTS
-    # hits; it never reads the customer table row by row.
-    assert not any(step.startswith("SCAN customer ") and "INDEX" not in step for step in plan), plan
+    assert "SEARCH customer_search USING INTEGER PRIMARY KEY (rowid=?)" in plan, plan
+    assert not any(step.startswith("SCAN customer ") for step in plan), plan
+
+
+def test_a_search_with_many_matches_walks_the_list_order_and_stops_when_the_page_is_full(
+    filled: CustomerService, database: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    searches = ("zs", "张", "科技", "8000", "138-1234", "zhang 8000", "wxm", "VIP-0042", "shan")
+    sorted_matches = {search: found(filled, search) for search in searches}
+    monkeypatch.setattr(customer_queries, "SORTED_MATCHES_LIMIT", 1)
+    assert {search: found(filled, search) for search in searches} == sorted_matches
+    with database.unit_of_work(write=False) as uow:
+        plan = customer_list_plan(uow.session, CustomerFilter(search="zhang"), date.today())
+    # Each customer walked past is checked against its own search document.
+    assert plan == [
+        "SCAN customer USING COVERING INDEX ix_customer_live_search_keys",
+        "CORRELATED SCALAR SUBQUERY 1",
+        "SEARCH customer_search USING INDEX sqlite_autoindex_customer_search_1 (customer_id=?)",
+    ]
+
+
+def test_deep_pages_are_read_off_the_live_index_alone(
+    filled: CustomerService, database: Database
+) -> None:
+    with database.unit_of_work(write=False) as uow:
+        plan = customer_list_plan(uow.session, CustomerFilter(), date.today())
+    assert plan == ["SCAN customer USING COVERING INDEX ix_customer_live_search_keys"]
 
 
 @pytest.fixture

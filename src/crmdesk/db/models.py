@@ -55,9 +55,6 @@ class Customer(Synced, Base):
     __tablename__ = "customer"
     __table_args__ = (
         Index("ix_customer_name", "name"),
-        # The list's default order is by pronunciation; with id as tiebreak the first
-        # page of a million customers is read straight off this index.
-        Index("ix_customer_search_keys", "search_keys", "id"),
         # Lists of history (orders, follow-ups …) leave out the deleted customers' rows;
         # the few deleted customers are found through this small partial index.
         Index(
@@ -72,6 +69,31 @@ class Customer(Synced, Base):
         Index("ix_customer_phone", "phone"),
         Index("ix_customer_email", "email"),
         Index("ix_customer_referred_by_id", "referred_by_id"),
+        # The customer list: one index per order it offers, holding only live customers
+        # and ending in the id tiebreak, so that a page at any depth is read off the
+        # index alone (see db/repositories/customers.py). Level, stage and owner orders
+        # read the list as runs of one value each. deleted_at is always NULL in them,
+        # yet SQLite counts an index as covering only if it holds every column named.
+        *(
+            Index(
+                f"ix_customer_live_{name}",
+                *columns,
+                "id",
+                "deleted_at",
+                sqlite_where=text("deleted_at IS NULL"),
+                postgresql_where=text("deleted_at IS NULL"),
+            )
+            for name, columns in (
+                ("search_keys", ("search_keys",)),
+                ("code", ("code",)),
+                ("created_at", ("created_at",)),
+                ("updated_at", ("updated_at",)),
+                ("location", ("province", "city")),
+                ("level", ("level",)),
+                ("stage", ("lifecycle_stage",)),
+                ("owner", ("owner_id",)),
+            )
+        ),
     )
 
     code: Mapped[str] = mapped_column(String(40), unique=True)
@@ -378,3 +400,47 @@ class SearchIndexState(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     format_version: Mapped[int] = mapped_column(Integer)
+
+
+class ImportBatch(Base):
+    """One spreadsheet import as this copy recorded it, so it can be listed and undone.
+
+    Local bookkeeping like DeviceState, hence no Synced mixin: the rows an import wrote
+    travel by themselves (and an undo travels as their tombstones and edits), while the
+    journal of previous values stays on the device that can undo it. Entity and policy
+    are stored by value (ImportEntity, DuplicatePolicy).
+    """
+
+    __tablename__ = "import_batch"
+    __table_args__ = (Index("ix_import_batch_created_at", "created_at"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now)
+    file_name: Mapped[str] = mapped_column(String(260))
+    sheet: Mapped[str | None] = mapped_column(String(100))
+    entity: Mapped[str] = mapped_column(String(32))
+    on_duplicate: Mapped[str] = mapped_column(String(32))
+    created_count: Mapped[int] = mapped_column(Integer, default=0)
+    updated_count: Mapped[int] = mapped_column(Integer, default=0)
+    skipped_count: Mapped[int] = mapped_column(Integer, default=0)
+    review_count: Mapped[int] = mapped_column(Integer, default=0)
+    rejected_count: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime] = mapped_column()
+    finished_at: Mapped[datetime] = mapped_column()
+    undone_at: Mapped[datetime | None] = mapped_column()
+
+
+class ImportChange(Base):
+    """One row an import created or updated; `previous` holds the overwritten values
+    (column -> JSON-ready value) and `version_after` tells whether the row was edited since."""
+
+    __tablename__ = "import_change"
+    __table_args__ = (Index("ix_import_change_batch_id", "batch_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    batch_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("import_batch.id"))
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_id: Mapped[uuid.UUID] = mapped_column()
+    action: Mapped[str] = mapped_column(String(16))
+    previous: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    version_after: Mapped[int] = mapped_column(Integer)

@@ -46,6 +46,8 @@ SEARCH_FTS_TABLE = "customer_search_fts"
 SEARCH_FORMAT_VERSION = 2
 _PENDING_KEY = "crmdesk_search_pending"
 _CHUNK = 500
+# Two bound values a document: 4,000 a statement, within SQLite's limit of 32,766.
+_DOCUMENTS_A_STATEMENT = 2_000
 
 
 def is_search_index_object(table_name: str) -> bool:
@@ -147,9 +149,46 @@ def _rebuild_chunk(connection: Connection, ids: Sequence[uuid.UUID]) -> int:
             emails=[x for x in (c.email, *(p.email for p in people)) if x],
             other_words=[x for x in (c.wechat, *(p.wechat for p in people)) if x],
         )
-        documents.append({"customer_id": c.id, "document": search_document(subject)})
-    connection.execute(insert(CustomerSearch), documents)
-    return len(documents)
+        documents.append((c.id, search_document(subject)))
+    return write_documents(connection, documents)
+
+
+def write_documents(connection: Connection, documents: Iterable[tuple[uuid.UUID, str]]) -> int:
+    """Store the search documents of customers that have none (new ones, or ones whose
+    document was just deleted); returns the number written.
+
+    A document is `search_document()` of the customer's own facts followed by those of
+    its live contacts, the primary contact first, then by name.
+    """
+    rows = list(documents)
+    # Many documents a statement: FTS5 takes in a statement's documents as a whole, and
+    # one statement a document (executemany) makes the index twice as slow to fill.
+    for start in range(0, len(rows), _DOCUMENTS_A_STATEMENT):
+        _insert_documents(connection, rows[start : start + _DOCUMENTS_A_STATEMENT])
+    return len(rows)
+
+
+def _insert_documents(connection: Connection, rows: Sequence[tuple[uuid.UUID, str]]) -> None:
+    dialect = connection.dialect
+    if dialect.paramstyle != "qmark":
+        connection.execute(
+            insert(CustomerSearch).values(
+                [{"customer_id": customer_id, "document": text} for customer_id, text in rows]
+            )
+        )
+        return
+    # Written out for SQLite: compiling thousands of bound values costs more than FTS5
+    # takes to index them.
+    key_type = CustomerSearch.__table__.c.customer_id.type
+    to_stored = key_type.dialect_impl(dialect).bind_processor(dialect)
+    values = []
+    for customer_id, text in rows:
+        values += (to_stored(customer_id) if to_stored else customer_id, text)
+    connection.exec_driver_sql(
+        f"INSERT INTO {CustomerSearch.__tablename__} (customer_id, document) VALUES "
+        + ", ".join(("(?, ?)",) * len(rows)),
+        tuple(values),
+    )
 
 
 def install_search_hooks(session_factory: sessionmaker[Session]) -> None:

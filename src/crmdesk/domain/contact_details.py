@@ -26,14 +26,17 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from crmdesk.domain.errors import problem_template
 from crmdesk.domain.validation import Problems
 
-PHONE_PROBLEM = (
+PHONE_PROBLEM = problem_template(
     "Not a valid phone number. Use a mobile number (11 digits), a landline with area code "
     "(010-12345678) or an international number starting with +."
 )
-EMAIL_PROBLEM = "Not a valid e-mail address. It should look like name@example.com."
-WECHAT_PROBLEM = (
+EMAIL_PROBLEM = problem_template(
+    "Not a valid e-mail address. It should look like name@example.com."
+)
+WECHAT_PROBLEM = problem_template(
     "Not a valid WeChat id. Use 6 to 20 letters, digits, _ or -, starting with a letter, "
     "or a mobile number."
 )

@@ -19,11 +19,24 @@ class Problem:
     """
 
     template: str
+    # A value may itself be a Problem (a phrase such as "the same phone number"); it is
+    # translated and filled in the same way.
     params: Mapping[str, object] = field(default_factory=dict)
 
     @property
     def message(self) -> str:
-        return self.template.format(**self.params)
+        return self.template.format(
+            **{
+                key: value.message if isinstance(value, Problem) else value
+                for key, value in self.params.items()
+            }
+        )
+
+
+def problem_template(text: str) -> str:
+    """Marks a problem template kept in a constant, so that the translation script finds
+    it (it collects the literal arguments of Problem(...), Problems.add(...) and this)."""
+    return text
 
 
 class ValidationError(CrmError):

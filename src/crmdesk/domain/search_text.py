@@ -15,12 +15,15 @@ as they are, so that prefix queries on tokens give the behaviour users expect:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-from pypinyin import lazy_pinyin
+from pypinyin import Style
+from pypinyin.converter import UltimateConverter
+from pypinyin.core import Pinyin
 
 # Characters whose reading as a surname differs from the everyday reading that
 # pypinyin gives out of context.
@@ -51,12 +54,10 @@ SURNAME_READINGS: dict[str, str] = {
 MAX_PINYIN_SYLLABLES = 12
 MIN_PHONE_SUFFIX = 3
 
-_CJK_RANGES = (
-    (0x3400, 0x4DBF),
-    (0x4E00, 0x9FFF),
-    (0xF900, 0xFAFF),
-    (0x20000, 0x2EBEF),
-)
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+# Maximal runs of Chinese characters and of everything else, in order.
+_RUN = re.compile(f"[{_CJK}]+|[^{_CJK}]+")
 # Letters and digits of any script; everything else separates words.
 _WORD = re.compile(r"[^\W_]+")
 # Accents are dropped from Latin letters only (Zoë → zoe); in other scripts a mark can
@@ -64,15 +65,26 @@ _WORD = re.compile(r"[^\W_]+")
 _LAST_LATIN = 0x024F
 
 
+# Names spelled lately: a bulk write asks for a name's sort key and then for its search
+# document, and both come from one spelling.
+_SPELLED_NAMES = 1024
+# Words read into pinyin so far. Reading a word is the slow part of spelling a name, and
+# names share their surnames, places and trade words; pypinyin's dictionary bounds it.
+_READ_WORDS = 1 << 16
+
+
 def is_cjk(char: str) -> bool:
-    code = ord(char)
-    return any(low <= code <= high for low, high in _CJK_RANGES)
+    return _CJK_CHAR.match(char) is not None
 
 
 def fold(text: str) -> str:
     """Full-width to half-width, compatibility forms to plain, lower case, no accents on
     Latin letters."""
+    if text.isascii():
+        return text.lower()  # what the normal forms below leave of ASCII
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).lower())
+    if not any(map(unicodedata.combining, decomposed)):
+        return unicodedata.normalize("NFC", decomposed)
     kept: list[str] = []
     for char in decomposed:
         if unicodedata.combining(char) and kept and ord(kept[-1]) <= _LAST_LATIN:
@@ -84,7 +96,7 @@ def fold(text: str) -> str:
 def text_tokens(text: str) -> list[str]:
     """Words of letters and digits, and each Chinese character on its own."""
     tokens: list[str] = []
-    for run in _runs(fold(text)):
+    for run in _RUN.findall(fold(text)):
         if is_cjk(run[0]):
             tokens.extend(run)
         else:
@@ -92,41 +104,63 @@ def text_tokens(text: str) -> list[str]:
     return tokens
 
 
-def _runs(text: str) -> Iterator[str]:
-    """Split into maximal runs of Chinese characters and of everything else."""
-    start = 0
-    for i in range(1, len(text) + 1):
-        if i == len(text) or is_cjk(text[i]) != is_cjk(text[start]):
-            if text[start:i]:
-                yield text[start:i]
-            start = i
+class _RememberingConverter(UltimateConverter):
+    """The converter `pypinyin.lazy_pinyin` uses, remembering what each word reads as."""
+
+    def convert(
+        self, words: str, style: Style, heteronym: bool, errors: Any, strict: bool, **kwargs: Any
+    ) -> list[list[str]]:
+        if kwargs:
+            return super().convert(words, style, heteronym, errors, strict, **kwargs)
+        return self._read(words, style, heteronym, errors, strict)
+
+    @functools.lru_cache(maxsize=_READ_WORDS)  # noqa: B019 - one converter lives forever
+    def _read(
+        self, words: str, style: Style, heteronym: bool, errors: Any, strict: bool
+    ) -> list[list[str]]:
+        # The lists handed out are shared: pypinyin only reads them.
+        return super().convert(words, style, heteronym, errors, strict)
+
+
+_PINYIN = Pinyin(_RememberingConverter())
+
+
+def _read_run(run: str) -> list[str]:
+    """The everyday pinyin of a run of Chinese characters, read in context."""
+    return [s.lower() for s in _PINYIN.lazy_pinyin(run)]
 
 
 def pinyin_syllables(text: str) -> list[str]:
     """The everyday pinyin of the Chinese characters in `text`, read in context."""
     syllables: list[str] = []
-    for run in _runs(fold(text)):
+    for run in _RUN.findall(fold(text)):
         if is_cjk(run[0]):
-            syllables.extend(s.lower() for s in lazy_pinyin(run))
+            syllables.extend(_read_run(run))
     return syllables
 
 
 def name_readings(name: str) -> list[list[str]]:
     """The ways a name can be read: the everyday one, plus a surname reading if any."""
-    everyday = pinyin_syllables(name)
+    return _readings(fold(name), pinyin_syllables(name))
+
+
+def _readings(folded: str, everyday: list[str]) -> list[list[str]]:
     if not everyday:
         return []
     readings = [everyday]
-    first = fold(name).strip()[:1]
-    surname = SURNAME_READINGS.get(first)
+    surname = SURNAME_READINGS.get(folded.strip()[:1])
     if surname and surname != everyday[0]:
         readings.append([surname, *everyday[1:]])
     return readings
 
 
 def pinyin_tokens(name: str) -> list[str]:
+    return _pinyin_tokens(name_readings(name))
+
+
+def _pinyin_tokens(readings: list[list[str]]) -> list[str]:
     tokens: list[str] = []
-    for index, reading in enumerate(name_readings(name)):
+    for index, reading in enumerate(readings):
         # A surname reading differs only in the first syllable: only its start is new.
         starts = range(len(reading)) if index == 0 else range(1)
         for start in starts:
@@ -136,21 +170,42 @@ def pinyin_tokens(name: str) -> list[str]:
     return tokens
 
 
+@dataclass(frozen=True, slots=True)
+class SpelledName:
+    """A name as a search document holds it and as the customer list sorts it."""
+
+    tokens: tuple[str, ...]  # text_tokens(name) then pinyin_tokens(name)
+    sort_key: str
+
+
+@functools.lru_cache(maxsize=_SPELLED_NAMES)
+def spell_name(name: str) -> SpelledName:
+    """The tokens and sort key of a name, from one reading of its pinyin."""
+    folded = fold(name)
+    tokens: list[str] = []
+    syllables: list[str] = []
+    words: list[str] = []
+    initials: list[str] = []
+    for run in _RUN.findall(folded):
+        if is_cjk(run[0]):
+            tokens.extend(run)
+            read = _read_run(run)
+            syllables.extend(read)
+            words.append("".join(read))
+            initials.extend(s[0] for s in read)
+        else:
+            latin = _WORD.findall(run)
+            tokens.extend(latin)
+            words.extend(latin)
+            initials.extend(w[0] for w in latin)
+    tokens.extend(_pinyin_tokens(_readings(folded, syllables)))
+    return SpelledName(tuple(tokens), f"{' '.join(words)} {''.join(initials)}".strip())
+
+
 def sort_key(name: str) -> str:
     """The name spelled for sorting: Chinese runs as full pinyin, other runs as typed,
     then the initials ("abc kejiyouxiangongsi akjyxgs" for ABC科技有限公司)."""
-    words: list[str] = []
-    initials: list[str] = []
-    for run in _runs(fold(name).strip()):
-        if is_cjk(run[0]):
-            syllables = [s.lower() for s in lazy_pinyin(run)]
-            words.append("".join(syllables))
-            initials.extend(s[0] for s in syllables)
-        else:
-            latin = _WORD.findall(run)
-            words.extend(latin)
-            initials.extend(w[0] for w in latin)
-    return f"{' '.join(words)} {''.join(initials)}".strip()
+    return spell_name(name).sort_key
 
 
 def phone_tokens(phone: str) -> list[str]:
@@ -176,8 +231,7 @@ def search_document(subject: SearchSubject) -> str:
     tokens.extend(text_tokens(subject.code))
     tokens.append(_compact(subject.code))
     for name in subject.names:
-        tokens.extend(text_tokens(name))
-        tokens.extend(pinyin_tokens(name))
+        tokens.extend(spell_name(name).tokens)
     for phone in subject.phones:
         tokens.extend(phone_tokens(phone))
     for text in (*subject.emails, *subject.other_words):

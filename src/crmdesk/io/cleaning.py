@@ -22,7 +22,7 @@ from enum import StrEnum
 from typing import TypeAlias
 
 from crmdesk.domain.contact_details import normalise_email, normalise_phone, normalise_wechat
-from crmdesk.domain.errors import Problem
+from crmdesk.domain.errors import Problem, problem_template
 from crmdesk.domain.import_fields import ENUM_SYNONYMS, ImportField, ValueKind
 from crmdesk.domain.labels import Language, label, parse_label
 from crmdesk.domain.search_text import fold
@@ -37,17 +37,19 @@ _EMPTY_LIKE = frozenset(
     spelling for text in _PLACEHOLDERS for spelling in (text, text.upper(), text.title())
 )
 
-_NOT_A_PHONE = "'{value}' is not a phone number."
-_NOT_AN_EMAIL = "'{value}' is not an e-mail address."
-_NOT_A_WECHAT = "'{value}' is not a WeChat id."
-_NOT_A_DATE = "'{value}' is not a date."
-_NOT_A_DATETIME = "'{value}' is not a date and time."
-_AMBIGUOUS_DATE = "'{value}' could be either of two dates; write it as 2024-01-31."
-_NOT_MONEY = "'{value}' is not an amount of money."
-_NOT_A_NUMBER = "'{value}' is not a number."
-_NOT_WHOLE = "'{value}' is not a whole number."
-_NOT_YES_NO = "'{value}' is not yes or no."
-_NOT_A_CHOICE = "'{value}' is not one of: {choices}."
+_NOT_A_PHONE = problem_template("'{value}' is not a phone number.")
+_NOT_AN_EMAIL = problem_template("'{value}' is not an e-mail address.")
+_NOT_A_WECHAT = problem_template("'{value}' is not a WeChat id.")
+_NOT_A_DATE = problem_template("'{value}' is not a date.")
+_NOT_A_DATETIME = problem_template("'{value}' is not a date and time.")
+_AMBIGUOUS_DATE = problem_template(
+    "'{value}' could be either of two dates; write it as 2024-01-31."
+)
+_NOT_MONEY = problem_template("'{value}' is not an amount of money.")
+_NOT_A_NUMBER = problem_template("'{value}' is not a number.")
+_NOT_WHOLE = problem_template("'{value}' is not a whole number.")
+_NOT_YES_NO = problem_template("'{value}' is not yes or no.")
+_NOT_A_CHOICE = problem_template("'{value}' is not one of: {choices}.")
 
 
 def _problem(template: str, value: object) -> Problem:

@@ -70,7 +70,7 @@ class ComplaintService:
                 number=next_number(session, "complaint", Complaint.number),
                 status=ComplaintStatus.NEW,
                 received_at=received_at,
-                due_at=due_at(received_at, draft.severity, _due_hours(uow)),
+                due_at=due_at(received_at, draft.severity, team_due_hours(uow)),
                 created_at=now,
                 updated_at=now,
             )
@@ -94,7 +94,7 @@ class ComplaintService:
             if received_at != complaint.received_at or draft.severity != complaint.severity:
                 # The team's current SLA table applies; other edits keep the due time.
                 complaint.received_at = received_at
-                complaint.due_at = due_at(received_at, draft.severity, _due_hours(uow))
+                complaint.due_at = due_at(received_at, draft.severity, team_due_hours(uow))
             for name, value in values.items():
                 setattr(complaint, name, value)
             stamp_if_changed(uow.session, complaint, self._clock())
@@ -194,7 +194,7 @@ class ComplaintService:
     def due_hours(self) -> Mapping[ComplaintSeverity, float]:
         """Hours from receipt to due for each severity: the team's SLA table."""
         with self._database.unit_of_work(write=False) as uow:
-            return _due_hours(uow)
+            return team_due_hours(uow)
 
     def _validated(
         self,
@@ -209,30 +209,40 @@ class ComplaintService:
         in `problems` too."""
         check_customer(uow.session, problems, draft.customer_id, draft.contact_id, saved=saved)
         check_rep(uow.session, problems, "owner_id", draft.owner_id, saved=saved)
-        problems.instant_in_range(
-            "received_at", draft.received_at, earliest=EARLIEST_RECEIVED_AT, latest=self._clock()
-        )
-        values = {
-            "customer_id": draft.customer_id,
-            "contact_id": draft.contact_id,
-            "owner_id": draft.owner_id,
-            "category": draft.category,
-            "severity": draft.severity,
-            "title": problems.required_text("title", draft.title, max_length=TITLE_MAX_LENGTH),
-            "description": problems.optional_text(
-                "description", draft.description, max_length=DESCRIPTION_MAX_LENGTH
-            ),
-        }
+        values = complaint_field_values(problems, draft, self._clock())
         problems.raise_if_any()
         return values
 
 
+def complaint_field_values(
+    problems: Problems, draft: ComplaintDraft, now: datetime
+) -> dict[str, Any]:
+    """The draft's values cleaned for storage (all but the time of receipt, which is
+    checked), noting their problems; the customer, contact and owner it points to are
+    the caller's to check. Shared by the form and the spreadsheet import."""
+    problems.instant_in_range(
+        "received_at", draft.received_at, earliest=EARLIEST_RECEIVED_AT, latest=now
+    )
+    return {
+        "customer_id": draft.customer_id,
+        "contact_id": draft.contact_id,
+        "owner_id": draft.owner_id,
+        "category": draft.category,
+        "severity": draft.severity,
+        "title": problems.required_text("title", draft.title, max_length=TITLE_MAX_LENGTH),
+        "description": problems.optional_text(
+            "description", draft.description, max_length=DESCRIPTION_MAX_LENGTH
+        ),
+    }
+
+
+def team_due_hours(uow: UnitOfWork) -> Mapping[ComplaintSeverity, float]:
+    """Hours from receipt to due for each severity: the team's SLA table."""
+    return due_hours_from_setting(get_value(uow.session, DUE_HOURS_SETTING_KEY))
+
+
 def _number(complaint: Complaint) -> str:
     return complaint.number
-
-
-def _due_hours(uow: UnitOfWork) -> Mapping[ComplaintSeverity, float]:
-    return due_hours_from_setting(get_value(uow.session, DUE_HOURS_SETTING_KEY))
 
 
 def _event(

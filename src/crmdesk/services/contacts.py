@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
 from crmdesk.db.engine import Database, UnitOfWork
@@ -101,16 +102,7 @@ class ContactService:
     def _validated(self, draft: ContactDraft, p: Problems) -> dict[str, Any]:
         """The draft's values cleaned for storage; ValidationError lists every problem,
         those already in `p` too."""
-        check_birthday(p, "birthday", draft.birthday, local_today(self._clock))
-        values: dict[str, Any] = {
-            "name": p.required_text("name", draft.name, max_length=NAME_MAX_LENGTH),
-            "title": p.optional_text("title", draft.title, max_length=100),
-            "phone": check_phone(p, "phone", draft.phone),
-            "email": check_email(p, "email", draft.email),
-            "wechat": check_wechat(p, "wechat", draft.wechat),
-            "birthday": draft.birthday,
-            "notes": p.optional_text("notes", draft.notes, max_length=NOTES_MAX_LENGTH),
-        }
+        values = contact_field_values(p, draft, local_today(self._clock))
         p.raise_if_any()
         return values
 
@@ -120,6 +112,21 @@ class ContactService:
         record = contact_record(contact)
         uow.commit()
         return record
+
+
+def contact_field_values(p: Problems, draft: ContactDraft, today: date) -> dict[str, Any]:
+    """The draft's values cleaned for storage (all but `is_primary`), noting their
+    problems in `p`. Shared by the contact form and the spreadsheet import."""
+    check_birthday(p, "birthday", draft.birthday, today)
+    return {
+        "name": p.required_text("name", draft.name, max_length=NAME_MAX_LENGTH),
+        "title": p.optional_text("title", draft.title, max_length=100),
+        "phone": check_phone(p, "phone", draft.phone),
+        "email": check_email(p, "email", draft.email),
+        "wechat": check_wechat(p, "wechat", draft.wechat),
+        "birthday": draft.birthday,
+        "notes": p.optional_text("notes", draft.notes, max_length=NOTES_MAX_LENGTH),
+    }
 
 
 def _name(contact: Contact) -> str:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
 import uuid
-from collections.abc import Iterable, Mapping
-from datetime import datetime
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
 from typing import Any
 
 from crmdesk.db.engine import Database, UnitOfWork
@@ -12,9 +13,13 @@ from crmdesk.db.models import Customer, CustomerTag, Tag
 from crmdesk.db.numbers import next_number
 from crmdesk.db.repositories.customers import (
     code_in_use,
+    count_customers,
+    count_live_customers,
+    customer_page,
     customer_record,
     find_customers,
     list_customers,
+    live_places,
     referral_chain,
 )
 from crmdesk.db.repositories.records import (
@@ -100,38 +105,58 @@ class CustomerService:
             return customer_record(uow.session, customer)
 
     def list(
-        self, criteria: CustomerFilter, request: PageRequest | None = None
+        self, criteria: CustomerFilter | None = None, request: PageRequest | None = None
     ) -> Page[CustomerSummary]:
+        """One page of the list and the number of matches (two queries; a screen that
+        shows the first rows before the count arrives calls `rows` and `count`)."""
         with self._database.unit_of_work(write=False) as uow:
             today = local_today(self._clock)
-            return list_customers(uow.session, criteria, request or PageRequest(), today)
+            return list_customers(
+                uow.session, criteria or CustomerFilter(), request or PageRequest(), today
+            )
+
+    def rows(
+        self, criteria: CustomerFilter, request: PageRequest
+    ) -> builtins.list[CustomerSummary]:
+        """One page of the list, without counting the other matches."""
+        with self._database.unit_of_work(write=False) as uow:
+            return customer_page(uow.session, criteria, request, local_today(self._clock))
+
+    def count(self, criteria: CustomerFilter) -> int:
+        """How many customers the list shows with these criteria."""
+        with self._database.unit_of_work(write=False) as uow:
+            return count_customers(uow.session, criteria, local_today(self._clock))
+
+    def count_all(self) -> int:
+        """How many customers there are (deleted ones left out)."""
+        with self._database.unit_of_work(write=False) as uow:
+            return count_live_customers(uow.session)
+
+    def places(self) -> builtins.list[tuple[str, str | None]]:
+        """Each (province, city) that customers are in, for the list's filters."""
+        with self._database.unit_of_work(write=False) as uow:
+            return live_places(uow.session)
 
     def add_tag(self, customer_id: uuid.UUID, tag_name: str) -> CustomerRecord:
         """Tag a customer, creating the tag when no tag has that name yet."""
-        problems = Problems()
-        name = problems.required_text("tag", tag_name, max_length=TAG_MAX_LENGTH)
-        problems.raise_if_any()
+        name = _tag_name(tag_name)
         with self._database.unit_of_work() as uow:
-            session = uow.session
-            customer = require_live(session, Customer, customer_id, WHAT)
+            customer = require_live(uow.session, Customer, customer_id, WHAT)
             now = self._clock()
-            tag = find_tag_by_name(session, name)
-            if tag is None:
-                tag = Tag(name=name, created_at=now, updated_at=now)
-                session.add(tag)
-                session.flush()
-            else:
-                _revive(tag, now)
-            link = find_customer_tag(session, customer.id, tag.id)
-            if link is None:
-                session.add(
-                    CustomerTag(
-                        customer_id=customer.id, tag_id=tag.id, created_at=now, updated_at=now
-                    )
-                )
-            else:
-                _revive(link, now)
+            _attach(uow, customer.id, _tag_named(uow, name, now), now)
             return _saved(uow, customer)
+
+    def add_tag_to_many(self, customer_ids: Iterable[uuid.UUID], tag_name: str) -> int:
+        """Put one tag on several customers at once, all or none; returns how many of
+        them did not have it yet."""
+        name = _tag_name(tag_name)
+        with self._database.unit_of_work() as uow:
+            customers = _all_live(uow, customer_ids)
+            now = self._clock()
+            tag = _tag_named(uow, name, now)
+            added = sum(_attach(uow, customer.id, tag, now) for customer in customers)
+            uow.commit()
+        return added
 
     def remove_tag(self, customer_id: uuid.UUID, tag_name: str) -> CustomerRecord:
         """Take a tag off a customer; the tag itself stays for other customers."""
@@ -146,16 +171,12 @@ class CustomerService:
 
     def set_owner(self, customer_ids: Iterable[uuid.UUID], owner_id: uuid.UUID | None) -> int:
         """Give several customers to one rep (None: to nobody). All or none are changed."""
-        wanted = set(customer_ids)
         with self._database.unit_of_work() as uow:
             session = uow.session
             problems = Problems()
             check_rep(session, problems, "owner_id", owner_id)
             problems.raise_if_any()
-            customers = find_customers(session, wanted)
-            missing = wanted - {customer.id for customer in customers}
-            if missing:
-                raise NotFoundError(WHAT, next(iter(missing)))
+            customers = _all_live(uow, customer_ids)
             now = self._clock()
             changed = [c for c in customers if c.owner_id != owner_id]
             for customer in changed:
@@ -171,7 +192,8 @@ class CustomerService:
         session = uow.session
         customer_id = saved.id if saved else None
         p = Problems()
-        code = p.optional_text("code", draft.code, max_length=CODE_MAX_LENGTH)
+        values = customer_field_values(p, draft, local_today(self._clock))
+        code = values["code"]
         if code is not None and code_in_use(session, code, other_than=customer_id):
             p.add("code", "The code {code} is already used by another customer.", code=code)
         check_rep(session, p, "owner_id", draft.owner_id, saved=saved)
@@ -179,32 +201,40 @@ class CustomerService:
             saved, "referred_by_id", draft.referred_by_id
         ):
             _check_referrer(uow, p, draft.referred_by_id, customer_id)
-        check_birthday(p, "birthday", draft.birthday, local_today(self._clock))
-        values: dict[str, Any] = {
-            "code": code,
-            "name": p.required_text("name", draft.name, max_length=NAME_MAX_LENGTH),
-            "kind": draft.kind,
-            "industry": p.optional_text("industry", draft.industry, max_length=100),
-            "source": draft.source,
-            "level": draft.level,
-            "lifecycle_stage": draft.lifecycle_stage,
-            "stage_pinned": draft.stage_pinned,
-            "owner_id": draft.owner_id,
-            "phone": check_phone(p, "phone", draft.phone),
-            "phone_alt": check_phone(p, "phone_alt", draft.phone_alt),
-            "email": check_email(p, "email", draft.email),
-            "wechat": check_wechat(p, "wechat", draft.wechat),
-            "province": p.optional_text("province", draft.province, max_length=50),
-            "city": p.optional_text("city", draft.city, max_length=50),
-            "district": p.optional_text("district", draft.district, max_length=50),
-            "address": p.optional_text("address", draft.address, max_length=300),
-            "birthday": draft.birthday,
-            "referred_by_id": draft.referred_by_id,
-            "notes": p.optional_text("notes", draft.notes, max_length=NOTES_MAX_LENGTH),
-            "custom_fields": _custom_fields(p, draft.custom_fields),
-        }
         p.raise_if_any()
         return values
+
+
+def customer_field_values(p: Problems, draft: CustomerDraft, today: date) -> dict[str, Any]:
+    """The draft's own values cleaned for storage, noting their problems in `p`; the
+    checks that need the database (code in use, owner, referrer) are the caller's.
+
+    Shared by the customer form and the spreadsheet import.
+    """
+    check_birthday(p, "birthday", draft.birthday, today)
+    return {
+        "code": p.optional_text("code", draft.code, max_length=CODE_MAX_LENGTH),
+        "name": p.required_text("name", draft.name, max_length=NAME_MAX_LENGTH),
+        "kind": draft.kind,
+        "industry": p.optional_text("industry", draft.industry, max_length=100),
+        "source": draft.source,
+        "level": draft.level,
+        "lifecycle_stage": draft.lifecycle_stage,
+        "stage_pinned": draft.stage_pinned,
+        "owner_id": draft.owner_id,
+        "phone": check_phone(p, "phone", draft.phone),
+        "phone_alt": check_phone(p, "phone_alt", draft.phone_alt),
+        "email": check_email(p, "email", draft.email),
+        "wechat": check_wechat(p, "wechat", draft.wechat),
+        "province": p.optional_text("province", draft.province, max_length=50),
+        "city": p.optional_text("city", draft.city, max_length=50),
+        "district": p.optional_text("district", draft.district, max_length=50),
+        "address": p.optional_text("address", draft.address, max_length=300),
+        "birthday": draft.birthday,
+        "referred_by_id": draft.referred_by_id,
+        "notes": p.optional_text("notes", draft.notes, max_length=NOTES_MAX_LENGTH),
+        "custom_fields": _custom_fields(p, draft.custom_fields),
+    }
 
 
 def _check_referrer(
@@ -236,6 +266,51 @@ def _custom_fields(problems: Problems, fields: Mapping[str, object]) -> dict[str
             )
         cleaned[name] = value
     return cleaned
+
+
+def _tag_name(typed: str) -> str:
+    problems = Problems()
+    name = problems.required_text("tag", typed, max_length=TAG_MAX_LENGTH)
+    problems.raise_if_any()
+    return name
+
+
+def _tag_named(uow: UnitOfWork, name: str, now: datetime) -> Tag:
+    """The tag of that name, brought back or created when needed."""
+    session = uow.session
+    tag = find_tag_by_name(session, name)
+    if tag is None:
+        tag = Tag(name=name, created_at=now, updated_at=now)
+        session.add(tag)
+        session.flush()
+    else:
+        _revive(tag, now)
+    return tag
+
+
+def _attach(uow: UnitOfWork, customer_id: uuid.UUID, tag: Tag, now: datetime) -> bool:
+    """Put the tag on the customer; False when it was there already."""
+    session = uow.session
+    link = find_customer_tag(session, customer_id, tag.id)
+    if link is None:
+        session.add(
+            CustomerTag(customer_id=customer_id, tag_id=tag.id, created_at=now, updated_at=now)
+        )
+        return True
+    if link.deleted_at is None:
+        return False
+    _revive(link, now)
+    return True
+
+
+def _all_live(uow: UnitOfWork, customer_ids: Iterable[uuid.UUID]) -> Sequence[Customer]:
+    """These customers; NotFoundError names one that does not exist or was deleted."""
+    wanted = set(customer_ids)
+    customers = find_customers(uow.session, wanted)
+    missing = wanted - {customer.id for customer in customers}
+    if missing:
+        raise NotFoundError(WHAT, next(iter(missing)))
+    return customers
 
 
 def _revive(row: Tag | CustomerTag, now: datetime) -> None:

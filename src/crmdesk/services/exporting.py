@@ -19,7 +19,7 @@ from crmdesk.db.repositories.report import complaints, follow_ups_due, report_co
 from crmdesk.domain.clock import Clock, local_day, system_clock
 from crmdesk.domain.customer_columns import CUSTOMER_COLUMNS
 from crmdesk.domain.customers import CustomerFilter, CustomerSummary
-from crmdesk.domain.errors import Problem, ValidationError
+from crmdesk.domain.errors import Problem, ValidationError, problem_template
 from crmdesk.domain.exports import (
     FOLLOW_UPS_DUE_WITHIN_DAYS,
     ExportCancelledError,
@@ -148,9 +148,9 @@ def customer_columns(keys: Sequence[str] | None) -> tuple[ListColumn[CustomerSum
     unknown = [key for key in keys if key not in by_key]
     if unknown or not keys:
         template = (
-            "There is no column {keys}; the columns are {known}."
+            problem_template("There is no column {keys}; the columns are {known}.")
             if unknown
-            else "Choose at least one column; the columns are {known}."
+            else problem_template("Choose at least one column; the columns are {known}.")
         )
         known = ", ".join(by_key)
         raise ValidationError(

@@ -23,6 +23,7 @@ from crmdesk.db.repositories.records import (
 from crmdesk.domain.care import check_range
 from crmdesk.domain.clock import Clock, local_day, local_today, system_clock
 from crmdesk.domain.enums import FollowUpStatus, InteractionKind
+from crmdesk.domain.errors import problem_template
 from crmdesk.domain.follow_ups import (
     EARLIEST_DUE_ON,
     INTERACTION_KIND_FOR,
@@ -49,8 +50,12 @@ from crmdesk.domain.validation import Problems
 
 WHAT = "Follow-up"
 _NOT_PLANNED = {
-    FollowUpStatus.DONE: "This follow-up is already done; only planned follow-ups can change.",
-    FollowUpStatus.CANCELLED: "This follow-up was cancelled; only planned follow-ups can change.",
+    FollowUpStatus.DONE: problem_template(
+        "This follow-up is already done; only planned follow-ups can change."
+    ),
+    FollowUpStatus.CANCELLED: problem_template(
+        "This follow-up was cancelled; only planned follow-ups can change."
+    ),
 }
 
 
@@ -192,7 +197,7 @@ class FollowUpService:
             )
             problems = Problems()
             _check_planned(problems, follow_up)
-            self._check_due_on(problems, new_date)
+            _check_due_on(problems, new_date, local_today(self._clock))
             problems.raise_if_any()
             follow_up.due_on = new_date
             stamp_if_changed(uow.session, follow_up, self._clock())
@@ -232,10 +237,6 @@ class FollowUpService:
             counts = repository.day_counts(uow.session, first, last, rep_id, today)
         return sorted(counts, key=lambda count: count.day)
 
-    def _check_due_on(self, problems: Problems, due_on: date) -> None:
-        latest = latest_due_on(local_today(self._clock))
-        problems.date_in_range("due_on", due_on, earliest=EARLIEST_DUE_ON, latest=latest)
-
     def _validated(
         self, uow: UnitOfWork, draft: FollowUpDraft, *, saved: FollowUp | None
     ) -> dict[str, Any]:
@@ -246,24 +247,36 @@ class FollowUpService:
             _check_planned(problems, saved)
         check_customer(uow.session, problems, draft.customer_id, draft.contact_id, saved=saved)
         check_rep(uow.session, problems, "rep_id", draft.rep_id, saved=saved)
-        self._check_due_on(problems, draft.due_on)
-        rule = _parsed_rule(problems, draft.recurrence_rule)
-        values = {
-            "customer_id": draft.customer_id,
-            "contact_id": draft.contact_id,
-            "rep_id": draft.rep_id,
-            "kind": draft.kind,
-            "title": problems.required_text("title", draft.title, max_length=TITLE_MAX_LENGTH),
-            "notes": problems.optional_text("notes", draft.notes, max_length=NOTES_MAX_LENGTH),
-            "due_on": draft.due_on,
-            "recurrence_rule": rule.to_rule() if rule else None,
-        }
+        values = follow_up_field_values(problems, draft, local_today(self._clock))
         problems.raise_if_any()
         return values
 
 
+def follow_up_field_values(problems: Problems, draft: FollowUpDraft, today: date) -> dict[str, Any]:
+    """The draft's values cleaned for storage (the repeat rule in its canonical form),
+    noting their problems; the customer, contact and rep it points to are the caller's to
+    check. Shared by the form and the spreadsheet import."""
+    _check_due_on(problems, draft.due_on, today)
+    rule = _parsed_rule(problems, draft.recurrence_rule)
+    return {
+        "customer_id": draft.customer_id,
+        "contact_id": draft.contact_id,
+        "rep_id": draft.rep_id,
+        "kind": draft.kind,
+        "title": problems.required_text("title", draft.title, max_length=TITLE_MAX_LENGTH),
+        "notes": problems.optional_text("notes", draft.notes, max_length=NOTES_MAX_LENGTH),
+        "due_on": draft.due_on,
+        "recurrence_rule": rule.to_rule() if rule else None,
+    }
+
+
 def _label(follow_up: FollowUp) -> str:
     return f"'{follow_up.title}'"
+
+
+def _check_due_on(problems: Problems, due_on: date, today: date) -> None:
+    latest = latest_due_on(today)
+    problems.date_in_range("due_on", due_on, earliest=EARLIEST_DUE_ON, latest=latest)
 
 
 def _check_planned(problems: Problems, follow_up: FollowUp) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from crmdesk.db.engine import Database
 from crmdesk.db.migrate import checked_revision, head_revision
+from crmdesk.db.models import Customer
 from crmdesk.db.repositories import stats
 
 
@@ -45,3 +46,9 @@ def database_info(database: Database) -> DatabaseInfo:
         head_revision=head,
         counts=table_counts(database) if revision == head else None,
     )
+
+
+def has_customers(database: Database) -> bool:
+    """Whether any customer, deleted ones included, was ever stored (a first run has none)."""
+    with database.unit_of_work(write=False) as uow:
+        return stats.has_rows(uow.session, Customer)

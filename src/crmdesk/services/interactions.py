@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from typing import Any
 
 from crmdesk.db.engine import Database, UnitOfWork
@@ -89,24 +90,29 @@ class InteractionService:
         problems = Problems()
         check_customer(uow.session, problems, draft.customer_id, draft.contact_id, saved=saved)
         check_rep(uow.session, problems, "rep_id", draft.rep_id, saved=saved)
-        problems.instant_in_range(
-            "occurred_at", draft.occurred_at, earliest=EARLIEST_OCCURRED_AT, latest=self._clock()
-        )
-        values = {
-            "customer_id": draft.customer_id,
-            "contact_id": draft.contact_id,
-            "rep_id": draft.rep_id,
-            "kind": draft.kind,
-            "occurred_at": draft.occurred_at,
-            "subject": problems.required_text(
-                "subject", draft.subject, max_length=SUBJECT_MAX_LENGTH
-            ),
-            "content": problems.optional_text(
-                "content", draft.content, max_length=CONTENT_MAX_LENGTH
-            ),
-        }
+        values = interaction_field_values(problems, draft, self._clock())
         problems.raise_if_any()
         return values
+
+
+def interaction_field_values(
+    problems: Problems, draft: InteractionDraft, now: datetime
+) -> dict[str, Any]:
+    """The draft's values cleaned for storage, noting their problems; the customer,
+    contact and rep it points to are the caller's to check. Shared by the form and the
+    spreadsheet import."""
+    problems.instant_in_range(
+        "occurred_at", draft.occurred_at, earliest=EARLIEST_OCCURRED_AT, latest=now
+    )
+    return {
+        "customer_id": draft.customer_id,
+        "contact_id": draft.contact_id,
+        "rep_id": draft.rep_id,
+        "kind": draft.kind,
+        "occurred_at": draft.occurred_at,
+        "subject": problems.required_text("subject", draft.subject, max_length=SUBJECT_MAX_LENGTH),
+        "content": problems.optional_text("content", draft.content, max_length=CONTENT_MAX_LENGTH),
+    }
 
 
 def _label(interaction: Interaction) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, QObject
 
 CURRENCY_SYMBOL = "¥"
 
@@ -39,6 +39,17 @@ def format_money(amount: Decimal | None) -> str:
     return f"{sign}{CURRENCY_SYMBOL}{whole}{locale.decimalPoint()}{cents % 100:02d}"
 
 
+class _Units(QObject):
+    """Counted units. lupdate offers plural forms ("%n …(s)" → "1 day" / "3 days") only
+    for a class's tr(), hence a class for these texts."""
+
+    def days(self, count: int) -> str:
+        return self.tr("%n day(s)", "", count)
+
+
+_UNITS = _Units()
+
+
 def format_days(days: int) -> str:
     """A number of days, such as the time left before a deadline."""
-    return QCoreApplication.translate("formatting", "%n day(s)", "", days)
+    return _UNITS.days(days)

@@ -32,8 +32,12 @@ PROBLEMS_CONTEXT = "problems"
 
 def problem_text(problem: Problem) -> str:
     template = QCoreApplication.translate(PROBLEMS_CONTEXT, problem.template)
+    params = {
+        key: problem_text(value) if isinstance(value, Problem) else value
+        for key, value in problem.params.items()
+    }
     try:
-        return template.format(**problem.params)
+        return template.format(**params)
     except (KeyError, IndexError, ValueError):
         # A translation that names a value the template does not have is a translator's
         # slip; the English text is still right.

@@ -4,29 +4,60 @@ so that it answers as quickly on 1,000,000 customers as on 100."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Row,
+    Select,
+    and_,
+    column,
+    exists,
+    func,
+    literal,
+    literal_column,
+    or_,
+    select,
+    table,
+    type_coerce,
+)
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
-from crmdesk.db.models import Complaint, Contact, Customer, CustomerTag, FollowUp, Rep
-from crmdesk.db.repositories.paging import fetch_page
-from crmdesk.db.repositories.records import find_live, in_declared_order
+from crmdesk.db.models import (
+    Complaint,
+    Contact,
+    Customer,
+    CustomerSearch,
+    CustomerTag,
+    FollowUp,
+    Rep,
+)
+from crmdesk.db.repositories.paging import require_sort_key
+from crmdesk.db.repositories.records import find_live
 from crmdesk.db.repositories.tags import tags_by_customer
-from crmdesk.db.search_index import customer_match_condition
+from crmdesk.db.search_index import SEARCH_FTS_TABLE, customer_match_condition
 from crmdesk.domain.complaint_workflow import FINISHED_STATUSES
 from crmdesk.domain.customers import (
     CustomerFilter,
     CustomerRecord,
     CustomerSort,
     CustomerSummary,
+    TagRecord,
 )
 from crmdesk.domain.enums import CustomerLevel, FollowUpStatus, LifecycleStage
 from crmdesk.domain.paging import Page, PageRequest
+from crmdesk.domain.search_text import like_patterns, match_expression
 
+T = TypeVar("T")
 _Owner = aliased(Rep, name="owner")
+# Up to this many matches of a search (or customers of a place) are read and sorted;
+# beyond, the list's order is walked. Both cost about the same there (some 40 ms for a
+# page of 50 of 1,000,000 customers, at about 6 µs a match and 8 µs a customer walked).
+SORTED_MATCHES_LIMIT = 8_000
+_FTS = table(SEARCH_FTS_TABLE, column("rowid", Integer))
 
 
 def find_customers(session: Session, customer_ids: Iterable[uuid.UUID]) -> Sequence[Customer]:
@@ -107,47 +138,64 @@ def customer_record(session: Session, customer: Customer) -> CustomerRecord:
 def list_customers(
     session: Session, criteria: CustomerFilter, request: PageRequest, today: date
 ) -> Page[CustomerSummary]:
-    """One page of the customer list; `today` decides which follow-ups are overdue."""
-    if request.sort_by is None:
-        request = PageRequest(request.offset, request.limit, CustomerSort.NAME, request.descending)
-    rows, total = fetch_page(
-        session,
-        _summary_query(criteria, today, _dialect(session)),
-        request,
-        _SORT_COLUMNS,
-        Customer.id.expression,
+    """One page of the customer list and how many customers match in all; `today`
+    decides which follow-ups are overdue."""
+    items = customer_page(session, criteria, request, today)
+    return Page(items=items, total=count_customers(session, criteria, today), offset=request.offset)
+
+
+def customer_page(
+    session: Session, criteria: CustomerFilter, request: PageRequest, today: date
+) -> list[CustomerSummary]:
+    """The rows of one page of the customer list, without counting the others.
+
+    Two steps: the ids of the page are read off an index that holds the sort order (a
+    deep offset walks only that index), then those few customers are read in full.
+    """
+    ids = _page_ids(session, _page_conditions(session, criteria, today), request)
+    if not ids:
+        return []
+    rows = {row.id: row for row in session.execute(_summary_query().where(Customer.id.in_(ids)))}
+    tags = tags_by_customer(session, ids)
+    return [_summary(rows[i], tags.get(i, [])) for i in ids if i in rows]
+
+
+def count_customers(session: Session, criteria: CustomerFilter, today: date) -> int:
+    """How many live customers match the criteria."""
+    expression = match_expression(criteria.search) if _dialect(session) == "sqlite" else None
+    if expression is not None and criteria == CustomerFilter(search=criteria.search):
+        # Only live customers have a search document: counting the matches is enough.
+        query = select(func.count()).select_from(_FTS).where(_fts_match(expression))
+        return int(session.execute(query).scalar_one())
+    conditions = _conditions(criteria, today)
+    matches = customer_match_condition(criteria.search, _dialect(session))
+    if matches is not None:
+        conditions.append(matches)
+    query = select(func.count()).where(*_live(), *conditions)
+    return int(session.execute(query.select_from(Customer)).scalar_one())
+
+
+def count_live_customers(session: Session) -> int:
+    """How many customers there are, deleted ones left out."""
+    return count_customers(session, CustomerFilter(), date.min)
+
+
+def live_places(session: Session) -> list[tuple[str, str | None]]:
+    """Each (province, city) that live customers are in, by province then city."""
+    query = (
+        select(Customer.province, Customer.city)
+        .where(*_live(), Customer.province.is_not(None))
+        .distinct()
+        .order_by(Customer.province, Customer.city)
     )
-    tags = tags_by_customer(session, (row.id for row in rows))
-    items = [
-        CustomerSummary(
-            id=row.id,
-            code=row.code,
-            name=row.name,
-            kind=row.kind,
-            level=row.level,
-            lifecycle_stage=row.lifecycle_stage,
-            owner_name=row.owner_name,
-            phone=row.phone,
-            email=row.email,
-            province=row.province,
-            city=row.city,
-            primary_contact_name=row.primary_contact_name,
-            tag_names=tuple(tag.name for tag in tags.get(row.id, [])),
-            created_at=row.created_at,
-            updated_at=row.updated_at,
-        )
-        for row in rows
-    ]
-    return Page(items=items, total=total, offset=request.offset)
+    return [(str(province), city) for province, city in session.execute(query)]
 
 
 def customer_list_plan(session: Session, criteria: CustomerFilter, today: date) -> list[str]:
-    """SQLite's EXPLAIN QUERY PLAN of the list query, one line per step (for tests and tuning)."""
-    query = (
-        _summary_query(criteria, today, _dialect(session))
-        .order_by(_SORT_COLUMNS[CustomerSort.NAME])
-        .limit(100)
-    )
+    """SQLite's EXPLAIN QUERY PLAN of the first page's ids, one line per step (for tests
+    and tuning)."""
+    conditions = _page_conditions(session, criteria, today)
+    query = _ids_query(conditions).order_by(*_column_order(CustomerSort.NAME, False)).limit(100)
     sql = str(query.compile(bind=session.get_bind(), compile_kwargs={"literal_binds": True}))
     rows = session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")
     return [str(row[-1]) for row in rows]
@@ -157,7 +205,77 @@ def _dialect(session: Session) -> str:
     return session.get_bind().dialect.name
 
 
-def _summary_query(criteria: CustomerFilter, today: date, dialect: str) -> Select[*tuple[Any, ...]]:
+def _live() -> tuple[ColumnElement[bool]]:
+    # Spelled exactly as the partial indexes' WHERE, so that SQLite may use them.
+    return (Customer.deleted_at.is_(None),)
+
+
+def _ids_query(conditions: Sequence[ColumnElement[bool]]) -> Select[uuid.UUID]:
+    return select(Customer.id).where(*_live(), *conditions)
+
+
+def _page_ids(
+    session: Session, conditions: Sequence[ColumnElement[bool]], request: PageRequest
+) -> list[uuid.UUID]:
+    sort_by = request.sort_by or CustomerSort.NAME
+    require_sort_key(sort_by, _SORT_KEYS)
+    segments = _segments(session, sort_by)
+    if segments is None:
+        query = _ids_query(conditions).order_by(*_column_order(sort_by, request.descending))
+        return list(session.scalars(query.offset(request.offset).limit(request.limit)))
+    return _segmented_ids(session, conditions, segments, request)
+
+
+def _column_order(sort_by: str, descending: bool) -> list[ColumnElement[Any]]:
+    columns = [*_COLUMN_ORDERS[sort_by], Customer.id.expression]
+    return [column.desc() if descending else column.asc() for column in columns]
+
+
+def _segments(session: Session, sort_by: str) -> list[ColumnElement[bool]] | None:
+    """The list ordered by an enumeration or by owner, as consecutive runs of customers
+    that share the value (each run in id order); None for the other orders.
+
+    An index on (value, id) serves each run, where an ORDER BY over a CASE expression or
+    over the owner's name would sort every matching customer first.
+    """
+    if sort_by == CustomerSort.LEVEL:
+        return [Customer.level == level for level in CustomerLevel]
+    if sort_by == CustomerSort.STAGE:
+        return [Customer.lifecycle_stage == stage for stage in LifecycleStage]
+    if sort_by == CustomerSort.OWNER:
+        # Customers of a deleted rep show no owner, so they go with the unowned ones.
+        reps = session.execute(
+            select(Rep.id).order_by(Rep.deleted_at.is_(None), Rep.name, Rep.id)
+        ).scalars()
+        return [Customer.owner_id.is_(None), *(Customer.owner_id == rep for rep in reps)]
+    return None
+
+
+def _segmented_ids(
+    session: Session,
+    conditions: Sequence[ColumnElement[bool]],
+    segments: Sequence[ColumnElement[bool]],
+    request: PageRequest,
+) -> list[uuid.UUID]:
+    skip, ids = request.offset, list[uuid.UUID]()
+    tiebreak = Customer.id.desc() if request.descending else Customer.id.asc()
+    for segment in reversed(segments) if request.descending else segments:
+        if skip:
+            size = session.execute(
+                select(func.count()).select_from(Customer).where(*_live(), *conditions, segment)
+            ).scalar_one()
+            if skip >= size:
+                skip -= size
+                continue
+        query = _ids_query([*conditions, segment]).order_by(tiebreak)
+        ids.extend(session.scalars(query.offset(skip).limit(request.limit - len(ids))))
+        skip = 0
+        if len(ids) == request.limit:
+            break
+    return ids
+
+
+def _summary_query() -> Select[*tuple[Any, ...]]:
     primary_contact_name = (
         select(Contact.name)
         .where(
@@ -168,39 +286,129 @@ def _summary_query(criteria: CustomerFilter, today: date, dialect: str) -> Selec
         .limit(1)
         .scalar_subquery()
     )
-    return (
-        select(
-            Customer.id,
-            Customer.code,
-            Customer.name,
-            Customer.kind,
-            Customer.level,
-            Customer.lifecycle_stage,
-            _Owner.name.label("owner_name"),
-            Customer.phone,
-            Customer.email,
-            Customer.province,
-            Customer.city,
-            primary_contact_name.label("primary_contact_name"),
-            Customer.created_at,
-            Customer.updated_at,
-        )
-        .outerjoin(_Owner, and_(_Owner.id == Customer.owner_id, _Owner.deleted_at.is_(None)))
-        .where(Customer.deleted_at.is_(None), *_conditions(criteria, today, dialect))
+    return select(
+        Customer.id,
+        Customer.code,
+        Customer.name,
+        Customer.kind,
+        Customer.level,
+        Customer.lifecycle_stage,
+        _Owner.name.label("owner_name"),
+        Customer.phone,
+        Customer.email,
+        Customer.province,
+        Customer.city,
+        primary_contact_name.label("primary_contact_name"),
+        Customer.created_at,
+        Customer.updated_at,
+    ).outerjoin(_Owner, and_(_Owner.id == Customer.owner_id, _Owner.deleted_at.is_(None)))
+
+
+def _summary(row: Row[Any], tags: Sequence[TagRecord]) -> CustomerSummary:
+    return CustomerSummary(
+        id=row.id,
+        code=row.code,
+        name=row.name,
+        kind=row.kind,
+        level=row.level,
+        lifecycle_stage=row.lifecycle_stage,
+        owner_name=row.owner_name,
+        phone=row.phone,
+        email=row.email,
+        province=row.province,
+        city=row.city,
+        primary_contact_name=row.primary_contact_name,
+        tag_names=tuple(tag.name for tag in tags),
+        created_at=row.created_at,
+        updated_at=row.updated_at,
     )
 
 
-def _conditions(criteria: CustomerFilter, today: date, dialect: str) -> list[ColumnElement[bool]]:
+def _page_conditions(
+    session: Session, criteria: CustomerFilter, today: date
+) -> list[ColumnElement[bool]]:
+    conditions = _conditions(criteria, today, paging_in=session)
+    matches = _page_match_condition(session, criteria.search)
+    return conditions if matches is None else [*conditions, matches]
+
+
+def _page_match_condition(session: Session, search: str) -> ColumnElement[bool] | None:
+    """The search condition for reading a page, in the form SQLite answers fastest.
+
+    A query that few customers match (a phone fragment, a full name) is answered from
+    the full-text index's matches: they are few enough to sort. One that many match (a
+    common surname, a single letter) is answered by walking the list's order and
+    checking each customer's search document with LIKE, which stops as soon as the
+    page is full; its matches are never all read. (LIKE rather than the full-text index
+    for each customer: one FTS5 query costs some 100 µs, one LIKE a few.) On 1,000,000
+    customers either takes some 10-60 ms for a page of 50 once the file is in memory.
+    """
+    dialect = _dialect(session)
+    expression = match_expression(search) if dialect == "sqlite" else None
+    if expression is None:
+        return customer_match_condition(search, dialect)
+    few = select(_FTS.c.rowid).where(_fts_match(expression)).limit(SORTED_MATCHES_LIMIT + 1)
+    if len(session.scalars(few).all()) <= SORTED_MATCHES_LIMIT:
+        return customer_match_condition(search, dialect)
+    padded = literal(" ") + CustomerSearch.document + literal(" ")
+    document_matches = (or_(*(padded.like(p) for p in term)) for term in like_patterns(search))
+    return exists().where(CustomerSearch.customer_id == Customer.id, *document_matches)
+
+
+def _unindexed(column: InstrumentedAttribute[T]) -> ColumnElement[T]:
+    """The column as an expression no index can serve (`column || ''`), same values."""
+    return type_coerce(column.op("||")(literal_column("''")), column.type)
+
+
+def _as_is(column: InstrumentedAttribute[T]) -> ColumnElement[T]:
+    return column.expression
+
+
+def _place_conditions(
+    criteria: CustomerFilter,
+    shown: Callable[[InstrumentedAttribute[str | None]], ColumnElement[str | None]] = _as_is,
+) -> list[ColumnElement[bool]]:
+    conditions = []
+    if criteria.province:
+        conditions.append(shown(Customer.province) == criteria.province)
+    if criteria.city:
+        conditions.append(shown(Customer.city) == criteria.city)
+    return conditions
+
+
+def _few_in_place(session: Session, criteria: CustomerFilter) -> bool:
+    """Whether the chosen province or city has few enough customers to read them all
+    through the place index and sort them (a place may hold a tenth of all customers,
+    or a handful)."""
+    place = _place_conditions(criteria)
+    if not place:
+        return False
+    some = select(Customer.id).where(*_live(), *place).limit(SORTED_MATCHES_LIMIT + 1)
+    return len(session.scalars(some).all()) <= SORTED_MATCHES_LIMIT
+
+
+def _fts_match(expression: str) -> ColumnElement[bool]:
+    return literal_column(SEARCH_FTS_TABLE).op("MATCH")(expression)
+
+
+def _conditions(
+    criteria: CustomerFilter, today: date, *, paging_in: Session | None = None
+) -> list[ColumnElement[bool]]:
+    """The filter's conditions, search left out (counts and pages search differently).
+
+    `paging_in`: the session of a page read, where walking the list's order and checking
+    each customer beats reading every customer of a stage, level, owner or large place
+    (a fifth of all, say) through their index and sorting them, which SQLite would
+    otherwise do.
+    """
     conditions: list[ColumnElement[bool]] = []
-    matches = customer_match_condition(criteria.search, dialect)
-    if matches is not None:
-        conditions.append(matches)
+    shown = _as_is if paging_in is None else _unindexed
     if criteria.lifecycle_stages:
-        conditions.append(Customer.lifecycle_stage.in_(criteria.lifecycle_stages))
+        conditions.append(shown(Customer.lifecycle_stage).in_(criteria.lifecycle_stages))
     if criteria.levels:
-        conditions.append(Customer.level.in_(criteria.levels))
+        conditions.append(shown(Customer.level).in_(criteria.levels))
     if criteria.owner_ids:
-        conditions.append(Customer.owner_id.in_(criteria.owner_ids))
+        conditions.append(shown(Customer.owner_id).in_(criteria.owner_ids))
     if criteria.tag_ids:
         conditions.append(
             exists().where(
@@ -209,10 +417,8 @@ def _conditions(criteria: CustomerFilter, today: date, dialect: str) -> list[Col
                 CustomerTag.deleted_at.is_(None),
             )
         )
-    if criteria.province:
-        conditions.append(Customer.province == criteria.province)
-    if criteria.city:
-        conditions.append(Customer.city == criteria.city)
+    few = paging_in is None or _few_in_place(paging_in, criteria)
+    conditions.extend(_place_conditions(criteria, _as_is if few else _unindexed))
     overdue = exists().where(
         FollowUp.customer_id == Customer.id,
         FollowUp.status == FollowUpStatus.PLANNED,
@@ -233,15 +439,12 @@ def _conditions(criteria: CustomerFilter, today: date, dialect: str) -> list[Col
     return conditions
 
 
-_SORT_COLUMNS: dict[str, ColumnElement[Any]] = {
-    CustomerSort.NAME: Customer.search_keys.expression,
-    CustomerSort.CODE: Customer.code.expression,
-    CustomerSort.CREATED: Customer.created_at.expression,
-    CustomerSort.UPDATED: Customer.updated_at.expression,
-    CustomerSort.LEVEL: in_declared_order(Customer.level.expression, CustomerLevel),
-    CustomerSort.STAGE: in_declared_order(Customer.lifecycle_stage.expression, LifecycleStage),
-    CustomerSort.LOCATION: func.coalesce(Customer.province, "")
-    + " "
-    + func.coalesce(Customer.city, ""),
-    CustomerSort.OWNER: _Owner.name.expression,
+_SORT_KEYS = frozenset(CustomerSort)
+# Orders served by an index on these columns and id; the other sort keys are segmented.
+_COLUMN_ORDERS: dict[str, tuple[ColumnElement[Any], ...]] = {
+    CustomerSort.NAME: (Customer.search_keys.expression,),
+    CustomerSort.CODE: (Customer.code.expression,),
+    CustomerSort.CREATED: (Customer.created_at.expression,),
+    CustomerSort.UPDATED: (Customer.updated_at.expression,),
+    CustomerSort.LOCATION: (Customer.province.expression, Customer.city.expression),
 }

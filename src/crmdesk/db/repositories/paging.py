@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Container, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import ColumnElement, Row, Select, func, select
@@ -26,12 +26,15 @@ def fetch_page(
     total = session.execute(select(func.count()).select_from(query.order_by(None).subquery()))
     ordered = query
     if request.sort_by is not None:
-        column = sort_columns.get(request.sort_by)
-        if column is None:
-            raise ValidationError(
-                {"sort_by": Problem("Cannot sort by {key}.", {"key": request.sort_by})}
-            )
+        require_sort_key(request.sort_by, sort_columns)
+        column = sort_columns[request.sort_by]
         ordered = ordered.order_by(column.desc() if request.descending else column.asc())
     ordered = ordered.order_by(tiebreak.desc() if request.descending else tiebreak.asc())
     rows = session.execute(ordered.offset(request.offset).limit(request.limit)).all()
     return rows, int(total.scalar_one())
+
+
+def require_sort_key(sort_by: str, known: Container[str]) -> None:
+    """Refuse a sort key the list does not have, on the request's `sort_by` field."""
+    if sort_by not in known:
+        raise ValidationError({"sort_by": Problem("Cannot sort by {key}.", {"key": sort_by})})

@@ -36,6 +36,19 @@ OVERDUE_TEXT = QColor("#b71c1c")
 OVERDUE_BACKGROUND = QColor("#fdecea")
 
 
+class _Hours(QObject):
+    """Counted hours; a class so that lupdate offers plural forms for them."""
+
+    def left(self, count: int) -> str:
+        return self.tr("%n hour(s) left", "", count)
+
+    def overdue(self, count: int) -> str:
+        return self.tr("%n hour(s) overdue", "", count)
+
+
+_HOURS = _Hours()
+
+
 def time_left_text(hours: int | None) -> str:
     """How long until a complaint is due, or how long it is overdue, in words."""
     if hours is None:
@@ -43,12 +56,12 @@ def time_left_text(hours: int | None) -> str:
     translate = QCoreApplication.translate
     if hours >= 0:
         if hours < HOURS_SHOWN_UP_TO:
-            return translate("ComplaintTableModel", "%n hour(s) left", "", hours)
+            return _HOURS.left(hours)
         days = format_days(hours // 24)
         return translate("ComplaintTableModel", "{days} left").format(days=days)
     late = -hours
     if late < HOURS_SHOWN_UP_TO:
-        return translate("ComplaintTableModel", "%n hour(s) overdue", "", late)
+        return _HOURS.overdue(late)
     days = format_days(late // 24)
     return translate("ComplaintTableModel", "{days} overdue").format(days=days)
 

@@ -8,7 +8,15 @@ import uuid
 from dataclasses import replace
 from typing import cast
 
-from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QItemSelection,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,10 +75,10 @@ def ask_to_schedule_call(parent: QWidget, customer_name: str) -> bool:
     closed (tests replace this function to answer it)."""
     answer = QMessageBox.question(
         parent,
-        parent.tr("Schedule a follow-up call"),
-        parent.tr("The complaint is closed. Schedule a follow-up call with {customer}?").format(
-            customer=customer_name
-        ),
+        QCoreApplication.translate("ComplaintsTab", "Schedule a follow-up call"),
+        QCoreApplication.translate(
+            "ComplaintsTab", "The complaint is closed. Schedule a follow-up call with {customer}?"
+        ).format(customer=customer_name),
     )
     return answer == QMessageBox.StandardButton.Yes
 
@@ -113,6 +121,10 @@ class ComplaintsTab(QWidget):
         self.reload()
 
     # --- what the window uses ---------------------------------------------------------------
+
+    def shown_sort(self) -> tuple[str | None, bool]:
+        """The sort key and direction the table shows (None: soonest due first)."""
+        return self._sort_key, self._descending
 
     def show_complaint(self, complaint_id: uuid.UUID) -> None:
         """Select the complaint, clearing the filters when they hide it."""
@@ -414,7 +426,7 @@ class ComplaintsTab(QWidget):
             self.tr("received {received}, due {due}").format(
                 received=format_instant(record.received_at), due=format_instant(record.due_at)
             )
-            + (f"  ({left})" if left else "")
+            + (self.tr("  ({time_left})").format(time_left=left) if left else "")
         )
         self.outcome_label.setText(self._outcome(record))
         self.description.setPlainText(record.description or "")

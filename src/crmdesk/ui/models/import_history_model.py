@@ -1,0 +1,107 @@
+"""The recorded imports as a Qt table, newest first: when, which file, what it held, the
+counts, and whether it was undone."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from crmdesk.domain.import_fields import ImportEntity
+from crmdesk.domain.import_results import ImportBatchRecord
+from crmdesk.ui.dialogs.import_wizard_common import entity_name
+from crmdesk.ui.formatting import format_count, format_instant
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+UNDONE_FOREGROUND = QColor("#777777")
+
+
+def _file(batch: ImportBatchRecord) -> str:
+    return f"{batch.file_name} ({batch.sheet})" if batch.sheet else batch.file_name
+
+
+def _what(batch: ImportBatchRecord) -> str:
+    # A kind of record this version does not know (recorded by a newer crmdesk) keeps
+    # its stored name.
+    try:
+        return entity_name(ImportEntity(batch.entity))
+    except ValueError:
+        return batch.entity
+
+
+_VALUES: tuple[Callable[[ImportBatchRecord], str], ...] = (
+    lambda b: format_instant(b.started_at),
+    _file,
+    _what,
+    lambda b: format_count(b.counts.created),
+    lambda b: format_count(b.counts.updated),
+    lambda b: format_count(b.counts.skipped),
+    lambda b: format_count(b.counts.not_imported),
+    lambda b: format_instant(b.undone_at),
+)
+_NUMBERS = range(3, 7)
+
+
+def _headers() -> tuple[str, ...]:
+    return (
+        QCoreApplication.translate("ImportHistory", "When"),
+        QCoreApplication.translate("ImportHistory", "File"),
+        QCoreApplication.translate("ImportHistory", "Records"),
+        QCoreApplication.translate("ImportHistory", "Created"),
+        QCoreApplication.translate("ImportHistory", "Updated"),
+        QCoreApplication.translate("ImportHistory", "Skipped"),
+        QCoreApplication.translate("ImportHistory", "Not imported"),
+        QCoreApplication.translate("ImportHistory", "Undone"),
+    )
+
+
+class ImportHistoryModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._batches: list[ImportBatchRecord] = []
+
+    def set_batches(self, batches: Sequence[ImportBatchRecord]) -> None:
+        self.beginResetModel()
+        self._batches = list(batches)
+        self.endResetModel()
+
+    def batch_at(self, row: int) -> ImportBatchRecord | None:
+        return self._batches[row] if 0 <= row < len(self._batches) else None
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._batches)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(_VALUES)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            orientation is Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(_VALUES)
+        ):
+            return _headers()[section]
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        batch = self._batches[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _VALUES[index.column()](batch)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in _NUMBERS:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.ForegroundRole and batch.undone_at is not None:
+            return UNDONE_FOREGROUND
+        return None
