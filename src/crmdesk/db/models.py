@@ -169,6 +169,7 @@ class Interaction(Synced, Base):
     __tablename__ = "interaction"
     __table_args__ = (
         Index("ix_interaction_customer_id_occurred_at", "customer_id", "occurred_at"),
+        Index("ix_interaction_contact_id", "contact_id"),
     )
 
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customer.id"))
@@ -189,6 +190,7 @@ class FollowUp(Synced, Base):
         Index("ix_follow_up_due_on_status", "due_on", "status"),
         Index("ix_follow_up_customer_id", "customer_id"),
         Index("ix_follow_up_rep_id", "rep_id"),
+        Index("ix_follow_up_contact_id", "contact_id"),
     )
 
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customer.id"))
@@ -211,6 +213,7 @@ class Complaint(Synced, Base):
     __table_args__ = (
         Index("ix_complaint_customer_id", "customer_id"),
         Index("ix_complaint_status_due_at", "status", "due_at"),
+        Index("ix_complaint_contact_id", "contact_id"),
         CheckConstraint(
             "satisfaction IS NULL OR satisfaction BETWEEN 1 AND 5", name="satisfaction"
         ),
