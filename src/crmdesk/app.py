@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 import crmdesk
 from crmdesk.db.migrate import MigrationOutcome
 from crmdesk.domain.errors import CrmError
+from crmdesk.domain.labels import Language
 from crmdesk.paths import APP_NAME, sqlite_url
 from crmdesk.services.database import open_migrated
 from crmdesk.services.workspace import Workspace
@@ -31,6 +32,7 @@ from crmdesk.ui.tasks import TaskRunner
 from crmdesk.ui.window_host import WindowHost
 
 FIRST_PAINT_TIMEOUT_MS = 10_000
+CHINESE_FIRST_TAB = "客户列表"
 
 
 def run_gui(database_url: str) -> int:
@@ -59,12 +61,22 @@ def smoke_test() -> int:
     """Migrate a temporary database and paint the main window offscreen; 0 when all worked."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application()
+    # In Chinese, so that a bundle or wheel that lost its compiled translations fails here.
+    install_language(Language.CHINESE)
     try:
         with scratch_main_window() as (window, outcome):
             painted = _show_and_wait_for_first_paint(window, FIRST_PAINT_TIMEOUT_MS)
             tab_count = window.tabs.count()
+            first_tab = window.tabs.tabText(0)
     except CrmError as exc:
         print(f"smoke test failed: {exc}", file=sys.stderr)
+        return 1
+    if first_tab != CHINESE_FIRST_TAB:
+        print(
+            f"smoke test failed: the first tab reads {first_tab!r}, not {CHINESE_FIRST_TAB!r}: "
+            "the Chinese translation was not loaded",
+            file=sys.stderr,
+        )
         return 1
     if not painted:
         print(
@@ -76,7 +88,7 @@ def smoke_test() -> int:
     print(
         f"smoke test passed: crmdesk {crmdesk.__version__} migrated a new database to schema "
         f"{outcome.to_revision} and painted the main window with {tab_count} tabs "
-        f"on the '{app.platformName()}' platform"
+        f"in Chinese on the '{app.platformName()}' platform"
     )
     return 0
 
