@@ -156,6 +156,7 @@ class CustomersTab(QWidget):
         self.model.pages_loaded.connect(self._restore_selection)
         self.model.query_loaded.connect(self._first_rows_shown)
         context.tasks.changed.connect(self._on_change)
+        self._columns_fitted = False
         self._restore_layout()
         self.model.set_query(self._query())
 
@@ -467,8 +468,15 @@ class CustomersTab(QWidget):
             # they never delay them.
             self._first_rows_seen = True
             self._load_choices()
-            if not self._context.settings.contains(HEADER_KEY):
-                self._fit_columns()
+        # Columns are fitted to the first rows there are (a first run may start empty and
+        # fill with demo data), unless the user's own widths were restored.
+        if (
+            not self._columns_fitted
+            and self.model.rowCount() > 0
+            and not self._context.settings.contains(HEADER_KEY)
+        ):
+            self._columns_fitted = True
+            self._fit_columns()
 
     def _fit_columns(self) -> None:
         self.table.resizeColumnsToContents()
