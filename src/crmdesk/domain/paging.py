@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Generic, TypeVar
 
 from crmdesk.domain.validation import Problems
@@ -28,6 +28,15 @@ class PageRequest:
         if not 1 <= self.limit <= MAX_PAGE_SIZE:
             problems.add("limit", "A page holds 1 to {maximum} rows.", maximum=MAX_PAGE_SIZE)
         problems.raise_if_any()
+
+    def or_sorted_by(self, sort_by: str, *, descending: bool | None = None) -> PageRequest:
+        """This request, or, when it leaves the order to the list, sorted by the list's
+        default `sort_by` (`descending` if given, else in the direction asked for)."""
+        if self.sort_by is not None:
+            return self
+        return replace(
+            self, sort_by=sort_by, descending=self.descending if descending is None else descending
+        )
 
 
 @dataclass(frozen=True)

@@ -109,25 +109,20 @@ def _xlsx_filter() -> str:
 
 # --- the exports ---------------------------------------------------------------------------
 
+# Writes the export to the path the user chose, reporting to the job's control.
+ExportWork = Callable[[Path, JobControl], ExportSummary]
+
 
 def export_customers_shown(
     context: UiContext, parent: QWidget | None, shown: ShownCustomers
 ) -> bool:
     """Export the customer list as shown: its filter, order and visible columns. True when
     the export started."""
-    path = ask_save_path(
-        context,
-        parent,
-        QCoreApplication.translate("export", "Export the customer list"),
-        _dated(context, "客户列表", "customers"),
-    )
-    if path is None:
-        return False
     database = context.workspace.database
     clock = context.workspace.clock
     language = current_language()
 
-    def work(control: JobControl) -> ExportSummary:
+    def work(path: Path, control: JobControl) -> ExportSummary:
         return exporting.export_customers(
             database,
             path,
@@ -141,8 +136,14 @@ def export_customers_shown(
             clock=clock,
         )
 
-    _run(context, parent, QCoreApplication.translate("export", "Exporting customers…"), work)
-    return True
+    return _export(
+        context,
+        parent,
+        QCoreApplication.translate("export", "Export the customer list"),
+        _dated(context, "客户列表", "customers"),
+        QCoreApplication.translate("export", "Exporting customers…"),
+        work,
+    )
 
 
 def export_table_rows(
@@ -154,17 +155,9 @@ def export_table_rows(
 ) -> bool:
     """Export rows a table shows (a follow-up agenda or list) in its columns, under
     `title` (the sheet's name and the start of the file's)."""
-    path = ask_save_path(
-        context,
-        parent,
-        QCoreApplication.translate("export", "Export {title}").format(title=title),
-        _dated(context, title, title),
-    )
-    if path is None:
-        return False
     language = current_language()
 
-    def work(control: JobControl) -> ExportSummary:
+    def work(path: Path, control: JobControl) -> ExportSummary:
         return exporting.export_rows(
             path,
             title,
@@ -176,8 +169,14 @@ def export_table_rows(
             cancelled=lambda: control.cancelled,
         )
 
-    _run(context, parent, QCoreApplication.translate("export", "Exporting…"), work)
-    return True
+    return _export(
+        context,
+        parent,
+        QCoreApplication.translate("export", "Export {title}").format(title=title),
+        _dated(context, title, title),
+        QCoreApplication.translate("export", "Exporting…"),
+        work,
+    )
 
 
 def export_complaints(
@@ -190,18 +189,10 @@ def export_complaints(
     """Export the complaint list as the complaints tab shows it: every complaint its
     filters select (not only the rows scrolled to so far), in its order and columns."""
     title = QCoreApplication.translate("export", "Complaints")
-    path = ask_save_path(
-        context,
-        parent,
-        QCoreApplication.translate("export", "Export the complaints"),
-        _dated(context, "投诉列表", "complaints"),
-    )
-    if path is None:
-        return False
     complaints = context.workspace.complaints
     language = current_language()
 
-    def work(control: JobControl) -> ExportSummary:
+    def work(path: Path, control: JobControl) -> ExportSummary:
         first = complaints.rows(criteria, PageRequest(0, _COMPLAINT_PAGE, sort_by, descending))
 
         def every_row() -> Iterator[ComplaintRow]:
@@ -225,25 +216,23 @@ def export_complaints(
             cancelled=lambda: control.cancelled,
         )
 
-    _run(context, parent, QCoreApplication.translate("export", "Exporting complaints…"), work)
-    return True
+    return _export(
+        context,
+        parent,
+        QCoreApplication.translate("export", "Export the complaints"),
+        _dated(context, "投诉列表", "complaints"),
+        QCoreApplication.translate("export", "Exporting complaints…"),
+        work,
+    )
 
 
 def export_report(context: UiContext, parent: QWidget | None) -> bool:
     """The report workbook: summary, customers, follow-ups due, complaints."""
-    path = ask_save_path(
-        context,
-        parent,
-        QCoreApplication.translate("export", "Export the report"),
-        _dated(context, "客户报表", "crm-report"),
-    )
-    if path is None:
-        return False
     database = context.workspace.database
     clock = context.workspace.clock
     language = current_language()
 
-    def work(control: JobControl) -> ExportSummary:
+    def work(path: Path, control: JobControl) -> ExportSummary:
         return exporting.export_report(
             database,
             path,
@@ -253,34 +242,53 @@ def export_report(context: UiContext, parent: QWidget | None) -> bool:
             clock=clock,
         )
 
-    _run(context, parent, QCoreApplication.translate("export", "Writing the report…"), work)
-    return True
+    return _export(
+        context,
+        parent,
+        QCoreApplication.translate("export", "Export the report"),
+        _dated(context, "客户报表", "crm-report"),
+        QCoreApplication.translate("export", "Writing the report…"),
+        work,
+    )
 
 
 def save_import_template(context: UiContext, parent: QWidget | None, entity: ImportEntity) -> bool:
     """Save the import template of `entity` (headers, an example row, drop-down lists,
     instructions)."""
-    name = entity_name(entity)
-    path = ask_save_path(
+    language = current_language()
+
+    def work(path: Path, _control: JobControl) -> ExportSummary:
+        return ExportSummary(write_import_template(path, entity, language), 0)
+
+    return _export(
         context,
         parent,
         QCoreApplication.translate("export", "Save the import template"),
-        QCoreApplication.translate("export", "{records} import template.xlsx").format(records=name),
-    )
-    if path is None:
-        return False
-    language = current_language()
-
-    def work(_control: JobControl) -> ExportSummary:
-        return ExportSummary(write_import_template(path, entity, language), 0)
-
-    _run(
-        context,
-        parent,
+        QCoreApplication.translate("export", "{records} import template.xlsx").format(
+            records=entity_name(entity)
+        ),
         QCoreApplication.translate("export", "Writing the template…"),
         work,
         count_rows=False,
     )
+
+
+def _export(
+    context: UiContext,
+    parent: QWidget | None,
+    caption: str,
+    file_name: str,
+    label: str,
+    work: ExportWork,
+    *,
+    count_rows: bool = True,
+) -> bool:
+    """Ask where to save `file_name` (`caption` on the file dialog), then run `work` to
+    that file behind a progress dialog saying `label`. True when the export started."""
+    path = ask_save_path(context, parent, caption, file_name)
+    if path is None:
+        return False
+    _run(context, parent, label, lambda control: work(path, control), count_rows=count_rows)
     return True
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -43,9 +42,8 @@ def page(
     """One page of live complaints of live customers matching `where`, soonest due first
     unless sorted."""
     query = select(Complaint).where(*_conditions(where, now))
-    rows, total = fetch_page(
-        session, query, _by_due_unless_sorted(request), SORT_COLUMNS, Complaint.id.expression
-    )
+    request = request.or_sorted_by(ComplaintSort.DUE_AT)
+    rows, total = fetch_page(session, query, request, SORT_COLUMNS, Complaint.id.expression)
     return [row[0] for row in rows], total
 
 
@@ -61,9 +59,8 @@ def row_page(
         .outerjoin(owner, (owner.id == Complaint.owner_id) & owner.deleted_at.is_(None))
         .where(*_conditions(where, now))
     )
-    rows, total = fetch_page(
-        session, query, _by_due_unless_sorted(request), SORT_COLUMNS, Complaint.id.expression
-    )
+    request = request.or_sorted_by(ComplaintSort.DUE_AT)
+    rows, total = fetch_page(session, query, request, SORT_COLUMNS, Complaint.id.expression)
     return [_complaint_row(row[0], row.code, row.name, row.owner_name, now) for row in rows], total
 
 
@@ -102,12 +99,6 @@ def _conditions(where: ComplaintFilter, now: datetime) -> list[ColumnElement[boo
     if where.overdue:
         conditions += [Complaint.due_at < now, Complaint.status.not_in(FINISHED_STATUSES)]
     return conditions
-
-
-def _by_due_unless_sorted(request: PageRequest) -> PageRequest:
-    if request.sort_by is None:
-        return replace(request, sort_by=ComplaintSort.DUE_AT)
-    return request
 
 
 def events(session: Session, complaint_id: uuid.UUID) -> Sequence[ComplaintEvent]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -41,9 +40,8 @@ def page(
     `today` is the user's calendar day, which decides what is overdue.
     """
     query = select(FollowUp).where(*_conditions(where, today))
-    rows, total = fetch_page(
-        session, query, _by_due_date(request), SORT_COLUMNS, FollowUp.id.expression
-    )
+    request = request.or_sorted_by(FollowUpSort.DUE_ON)
+    rows, total = fetch_page(session, query, request, SORT_COLUMNS, FollowUp.id.expression)
     return [row[0] for row in rows], total
 
 
@@ -59,9 +57,8 @@ def row_page(
         .outerjoin(Contact, and_(Contact.id == FollowUp.contact_id, Contact.deleted_at.is_(None)))
         .where(*_conditions(where, today))
     )
-    rows, total = fetch_page(
-        session, query, _by_due_date(request), SORT_COLUMNS, FollowUp.id.expression
-    )
+    request = request.or_sorted_by(FollowUpSort.DUE_ON)
+    rows, total = fetch_page(session, query, request, SORT_COLUMNS, FollowUp.id.expression)
     named = [
         FollowUpRow(
             follow_up=follow_up_record(follow_up),
@@ -116,10 +113,6 @@ def _conditions(where: FollowUpFilter, today: date) -> list[ColumnElement[bool]]
     if where.overdue:
         conditions += [FollowUp.status == FollowUpStatus.PLANNED, FollowUp.due_on < today]
     return conditions
-
-
-def _by_due_date(request: PageRequest) -> PageRequest:
-    return request if request.sort_by is not None else replace(request, sort_by=FollowUpSort.DUE_ON)
 
 
 def series_so_far(session: Session, follow_up_id: uuid.UUID) -> tuple[date, int]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
@@ -40,8 +39,7 @@ def page(
         query = query.where(Interaction.occurred_at >= where.occurred_from)
     if where.occurred_before is not None:
         query = query.where(Interaction.occurred_at < where.occurred_before)
-    if request.sort_by is None:
-        request = replace(request, sort_by=InteractionSort.OCCURRED_AT, descending=True)
+    request = request.or_sorted_by(InteractionSort.OCCURRED_AT, descending=True)
     rows, total = fetch_page(session, query, request, SORT_COLUMNS, Interaction.id.expression)
     return [row[0] for row in rows], total
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, select
@@ -39,8 +38,7 @@ def page(session: Session, where: OrderFilter, request: PageRequest) -> tuple[Se
         query = query.where(Order.ordered_on <= where.ordered_to)
     if where.status is not None:
         query = query.where(Order.status == where.status)
-    if request.sort_by is None:
-        request = replace(request, sort_by=OrderSort.ORDERED_ON, descending=True)
+    request = request.or_sorted_by(OrderSort.ORDERED_ON, descending=True)
     rows, total = fetch_page(session, query, request, SORT_COLUMNS, Order.id.expression)
     return [row[0] for row in rows], total
 

@@ -15,7 +15,6 @@ from crmdesk.db.repositories import import_batches as journal
 from crmdesk.domain.complaint_workflow import due_at
 from crmdesk.domain.complaints import ComplaintDraft
 from crmdesk.domain.enums import ComplaintCategory, ComplaintSeverity, ComplaintStatus
-from crmdesk.domain.errors import Problem
 from crmdesk.domain.validation import Problems
 from crmdesk.services.complaints import complaint_field_values, team_due_hours
 from crmdesk.services.importing.owned import (
@@ -27,7 +26,6 @@ from crmdesk.services.importing.owned import (
     insert_journaled,
     local_instant,
     plan_records,
-    row_problems,
 )
 from crmdesk.services.importing.references import References, text
 from crmdesk.services.importing.source import RowSource, SourceRow, Steps
@@ -77,11 +75,8 @@ def plan_complaints(
 ) -> ComplaintRecords:
     latest = end_of_day(today)
 
-    def prepare(
-        row: SourceRow, references: References
-    ) -> tuple[dict[str, Any] | None, dict[str, Problem]]:
+    def prepare(row: SourceRow, references: References, problems: Problems) -> dict[str, Any]:
         v = row.values
-        problems = Problems()
         customer_id = references.customer(problems, text(v.get("customer")))
         received_at = v.get("received_at")
         draft = ComplaintDraft(
@@ -94,16 +89,12 @@ def plan_complaints(
             owner_id=references.rep(problems, "owner", text(v.get("owner"))),
             received_at=local_instant(received_at) if isinstance(received_at, datetime) else None,
         )
-        values = complaint_field_values(problems, draft, latest)
-        found = row_problems(row, problems, _FIELD_OF_COLUMN)
-        if found:
-            return None, found
         # received_at None: received when imported.
         return {
-            **values,
+            **complaint_field_values(problems, draft, latest),
             **_NOT_YET,
             "status": ComplaintStatus.NEW,
             "received_at": draft.received_at,
-        }, found
+        }
 
-    return plan_records(ComplaintRecords(Complaint), uow, source, steps, prepare)
+    return plan_records(ComplaintRecords(Complaint), uow, source, steps, prepare, _FIELD_OF_COLUMN)

@@ -9,7 +9,6 @@ from typing import Any
 from crmdesk.db.engine import UnitOfWork
 from crmdesk.db.models import FollowUp
 from crmdesk.domain.enums import FollowUpKind, FollowUpStatus
-from crmdesk.domain.errors import Problem
 from crmdesk.domain.follow_ups import EARLIEST_DUE_ON, FollowUpDraft
 from crmdesk.domain.validation import Problems
 from crmdesk.services.follow_ups import follow_up_field_values
@@ -18,7 +17,6 @@ from crmdesk.services.importing.owned import (
     NewRecords,
     enum_or,
     plan_records,
-    row_problems,
 )
 from crmdesk.services.importing.references import References, text
 from crmdesk.services.importing.source import RowSource, SourceRow, Steps
@@ -43,11 +41,8 @@ _RULE_OF_WORDS = {
 
 
 def plan_follow_ups(uow: UnitOfWork, source: RowSource, today: date, steps: Steps) -> NewRecords:
-    def prepare(
-        row: SourceRow, references: References
-    ) -> tuple[dict[str, Any] | None, dict[str, Problem]]:
+    def prepare(row: SourceRow, references: References, problems: Problems) -> dict[str, Any]:
         v = row.values
-        problems = Problems()
         customer_id = references.customer(problems, text(v.get("customer")))
         due_on = v.get("due_on")
         if not isinstance(due_on, date):
@@ -64,13 +59,10 @@ def plan_follow_ups(uow: UnitOfWork, source: RowSource, today: date, steps: Step
             recurrence_rule=_rule(text(v.get("recurrence"))),
         )
         values = follow_up_field_values(problems, draft, today)
-        found = row_problems(row, problems, _FIELD_OF_COLUMN)
-        if found:
-            return None, found
         planned = {"status": FollowUpStatus.PLANNED, "previous_id": None}
-        return {**values, **planned, "completed_at": None, "result": None}, found
+        return {**values, **planned, "completed_at": None, "result": None}
 
-    return plan_records(NewRecords(FollowUp), uow, source, steps, prepare)
+    return plan_records(NewRecords(FollowUp), uow, source, steps, prepare, _FIELD_OF_COLUMN)
 
 
 def _rule(written: str | None) -> str | None:

@@ -9,7 +9,6 @@ from typing import Any
 from crmdesk.db.engine import UnitOfWork
 from crmdesk.db.models import Interaction
 from crmdesk.domain.enums import InteractionKind
-from crmdesk.domain.errors import Problem
 from crmdesk.domain.interactions import InteractionDraft
 from crmdesk.domain.validation import Problems
 from crmdesk.services.importing.owned import (
@@ -19,7 +18,6 @@ from crmdesk.services.importing.owned import (
     enum_or,
     local_instant,
     plan_records,
-    row_problems,
 )
 from crmdesk.services.importing.references import References, text
 from crmdesk.services.importing.source import RowSource, SourceRow, Steps
@@ -37,11 +35,8 @@ _FIELD_OF_COLUMN = {
 def plan_interactions(uow: UnitOfWork, source: RowSource, today: date, steps: Steps) -> NewRecords:
     latest = end_of_day(today)
 
-    def prepare(
-        row: SourceRow, references: References
-    ) -> tuple[dict[str, Any] | None, dict[str, Problem]]:
+    def prepare(row: SourceRow, references: References, problems: Problems) -> dict[str, Any]:
         v = row.values
-        problems = Problems()
         customer_id = references.customer(problems, text(v.get("customer")))
         occurred_at = v.get("occurred_at")
         if isinstance(occurred_at, datetime):
@@ -58,8 +53,6 @@ def plan_interactions(uow: UnitOfWork, source: RowSource, today: date, steps: St
             contact_id=references.contact(problems, customer_id, text(v.get("contact"))),
             rep_id=references.rep(problems, "rep", text(v.get("rep"))),
         )
-        values = interaction_field_values(problems, draft, latest)
-        found = row_problems(row, problems, _FIELD_OF_COLUMN)
-        return (None if found else {**values, "follow_up_id": None}), found
+        return {**interaction_field_values(problems, draft, latest), "follow_up_id": None}
 
-    return plan_records(NewRecords(Interaction), uow, source, steps, prepare)
+    return plan_records(NewRecords(Interaction), uow, source, steps, prepare, _FIELD_OF_COLUMN)

@@ -31,8 +31,9 @@ _INSERT_CHUNK = 2_000
 _E = TypeVar("_E", bound=StrEnum)
 _P = TypeVar("_P", bound="NewRecords")
 
-# A row's columns for a new record, or None and what is wrong with the row.
-Prepare = Callable[[SourceRow, References], tuple[dict[str, Any] | None, dict[str, Problem]]]
+# A row's columns for a new record; what is wrong with the row goes into the Problems
+# (under the form's field names), and then the columns are not used.
+Prepare = Callable[[SourceRow, References, Problems], dict[str, Any]]
 
 
 @dataclass(slots=True)
@@ -73,15 +74,23 @@ def insert_journaled(
 
 
 def plan_records(
-    plan: _P, uow: UnitOfWork, source: RowSource, steps: Steps, prepare: Prepare
+    plan: _P,
+    uow: UnitOfWork,
+    source: RowSource,
+    steps: Steps,
+    prepare: Prepare,
+    field_of_column: Mapping[str, str],
 ) -> _P:
-    """Fill `plan` with an outcome for every row of `source` and the records to create."""
+    """Fill `plan` with an outcome for every row of `source` and the records to create.
+    `field_of_column` names the file's field of each form field, where they differ."""
     loader = ReferenceLoader(uow)
     for chunk in chunks(source.rows()):
         references = loader.load(chunk)
         for row in chunk:
-            values, problems = prepare(row, references)
-            if values is None:
+            checks = Problems()
+            values = prepare(row, references, checks)
+            problems = row_problems(row, checks, field_of_column)
+            if problems:
                 plan.outcomes.append(RowOutcome(row.number, RowAction.REJECT, problems))
                 continue
             record = NewRecord(uuid.uuid4(), values)

@@ -11,9 +11,9 @@ import math
 import uuid
 from collections.abc import Mapping
 from datetime import timedelta
-from typing import TypeVar, cast
+from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -29,8 +29,6 @@ from crmdesk.domain.complaints import (
     ComplaintDraft,
     ComplaintRecord,
 )
-from crmdesk.domain.contacts import ContactRecord
-from crmdesk.domain.customers import CustomerRecord
 from crmdesk.domain.enums import ComplaintCategory, ComplaintSeverity, ComplaintStatus
 from crmdesk.domain.errors import Problem
 from crmdesk.ui.changes import Change, Topic
@@ -38,12 +36,13 @@ from crmdesk.ui.context import UiContext
 from crmdesk.ui.dialogs.saving_dialog import SavingDialog, run_dialog
 from crmdesk.ui.formatting import format_instant
 from crmdesk.ui.widgets.choice_combos import EnumCombo, RepCombo
-from crmdesk.ui.widgets.customer_picker import CustomerPicker
+from crmdesk.ui.widgets.customer_picker import (
+    NO_CUSTOMER,
+    CustomerPicker,
+    CustomerWithContacts,
+    customer_with_contacts,
+)
 
-T = TypeVar("T")
-
-# Refused by the dialog itself: the service is never asked without a customer.
-NO_CUSTOMER = str(QT_TRANSLATE_NOOP("problems", "Choose a customer."))
 TEXT_HEIGHT = 90
 DEFAULT_SEVERITY = ComplaintSeverity.MEDIUM
 
@@ -138,15 +137,11 @@ class ComplaintDialog(SavingDialog):
 
     def _load_customer(self, customer_id: uuid.UUID) -> None:
         workspace = self.context.workspace
+        self.context.tasks.read(
+            lambda: customer_with_contacts(workspace, customer_id), self._show_customer, owner=self
+        )
 
-        def load() -> tuple[CustomerRecord, list[ContactRecord]]:
-            return workspace.customers.get(customer_id), workspace.contacts.list_for_customer(
-                customer_id
-            )
-
-        self.context.tasks.read(load, self._show_customer, owner=self)
-
-    def _show_customer(self, loaded: tuple[CustomerRecord, list[ContactRecord]]) -> None:
+    def _show_customer(self, loaded: CustomerWithContacts) -> None:
         customer, contacts = loaded
         if customer.id != self.customer_id():
             return  # another customer was picked meanwhile

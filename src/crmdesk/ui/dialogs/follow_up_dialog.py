@@ -10,9 +10,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import date
-from typing import TypeVar, cast
+from typing import cast
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,8 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.domain.clock import local_today
-from crmdesk.domain.contacts import ContactRecord
-from crmdesk.domain.customers import CustomerRecord
 from crmdesk.domain.enums import FollowUpKind, InteractionKind
 from crmdesk.domain.errors import Problem
 from crmdesk.domain.follow_ups import (
@@ -49,13 +47,14 @@ from crmdesk.ui.changes import Change, Topic
 from crmdesk.ui.context import UiContext
 from crmdesk.ui.dialogs.saving_dialog import SavingDialog, run_dialog
 from crmdesk.ui.widgets.choice_combos import EnumCombo, RepCombo, index_of_value
-from crmdesk.ui.widgets.customer_picker import CustomerPicker
+from crmdesk.ui.widgets.customer_picker import (
+    NO_CUSTOMER,
+    CustomerPicker,
+    CustomerWithContacts,
+    customer_with_contacts,
+)
 from crmdesk.ui.widgets.follow_up_calendar import to_date, to_qdate
 
-T = TypeVar("T")
-
-# Refused by the dialog itself: the service is never asked without a customer.
-NO_CUSTOMER = str(QT_TRANSLATE_NOOP("problems", "Choose a customer."))
 NOTES_HEIGHT = 80
 
 
@@ -348,15 +347,14 @@ class FollowUpDialog(SavingDialog):
     def _load_customer(self, customer_id: uuid.UUID) -> None:
         """Show the customer's name, offer its contacts and suggest its owner as the rep."""
         workspace = self.context.workspace
+        self.context.tasks.read(
+            lambda: customer_with_contacts(workspace, customer_id),
+            self._customer_loaded,
+            owner=self,
+            failed=self._refused,
+        )
 
-        def load() -> tuple[CustomerRecord, list[ContactRecord]]:
-            return workspace.customers.get(customer_id), workspace.contacts.list_for_customer(
-                customer_id
-            )
-
-        self.context.tasks.read(load, self._customer_loaded, owner=self, failed=self._refused)
-
-    def _customer_loaded(self, loaded: tuple[CustomerRecord, list[ContactRecord]]) -> None:
+    def _customer_loaded(self, loaded: CustomerWithContacts) -> None:
         customer, contacts = loaded
         self.customer_label.setText(f"{customer.name}  ({customer.code})")
         wanted = self._wanted_contact

@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from crmdesk.domain.complaints import ComplaintEventRow
 from crmdesk.ui.formatting import format_instant
 from crmdesk.ui.labels import enum_label
-
-ModelIndex = QModelIndex | QPersistentModelIndex
+from crmdesk.ui.models.row_table_model import RowTableModel
 
 NOBODY = "—"  # an event nobody was recorded for, such as a complaint taken in by an import
 
@@ -25,34 +24,21 @@ _CELLS: tuple[Callable[[ComplaintEventRow], str], ...] = (
 )
 
 
-class ComplaintHistoryModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ComplaintEventRow] = []
-
+class ComplaintHistoryModel(RowTableModel[ComplaintEventRow]):
     def set_rows(self, rows: Sequence[ComplaintEventRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+    def column_count(self) -> int:
+        return len(_CELLS)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(_CELLS)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
+    def cell(self, row: ComplaintEventRow, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return _CELLS[index.column()](self._rows[index.row()])
+            return _CELLS[column](row)
         return None
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
+    def header(self, section: int) -> str:
         headers = (
             self.tr("When"),
             self.tr("Who"),
@@ -60,4 +46,4 @@ class ComplaintHistoryModel(QAbstractTableModel):
             self.tr("To", "the status a complaint moved to"),
             self.tr("Note"),
         )
-        return headers[section] if 0 <= section < len(headers) else None
+        return headers[section]

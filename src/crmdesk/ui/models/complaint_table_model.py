@@ -5,29 +5,16 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
-from datetime import datetime
-from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from crmdesk.domain.complaint_columns import COMPLAINT_COLUMNS
 from crmdesk.domain.complaints import ComplaintRow
 from crmdesk.domain.list_columns import ListColumn
-from crmdesk.ui.formatting import format_days, format_instant
-from crmdesk.ui.i18n import current_language
-from crmdesk.ui.labels import enum_label
-
-ModelIndex = QModelIndex | QPersistentModelIndex
+from crmdesk.ui.formatting import format_days
+from crmdesk.ui.models.row_table_model import ListColumnTableModel, ModelIndex, value_text
 
 TIME_LEFT_KEY = "time_left"
 # Up to two days the time is counted in hours: "30 hours left" says more than "1 day left".
@@ -69,26 +56,17 @@ def time_left_text(hours: int | None) -> str:
 def cell_text(column: ListColumn[ComplaintRow], row: ComplaintRow) -> str:
     if column.key == TIME_LEFT_KEY:
         return time_left_text(row.hours_left)
-    value = column.value(row)
-    if value is None:
-        return ""
-    if isinstance(value, StrEnum):
-        return enum_label(value)
-    if isinstance(value, datetime):
-        return format_instant(value)
-    return str(value)
+    return value_text(column.value(row))
 
 
-class ComplaintTableModel(QAbstractTableModel):
+class ComplaintTableModel(ListColumnTableModel[ComplaintRow]):
     """Holds the pages read so far; when the view wants more it emits `more_wanted`, and
     the owner reads the next page and hands it to `append_rows`."""
 
     more_wanted = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.columns = COMPLAINT_COLUMNS
-        self._rows: list[ComplaintRow] = []
+        super().__init__(COMPLAINT_COLUMNS, parent)
         self._total = 0
         self._waiting_for_more = False
 
@@ -126,12 +104,6 @@ class ComplaintTableModel(QAbstractTableModel):
     def column_of(self, key: str) -> int:
         return next(i for i, column in enumerate(self.columns) if column.key == key)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.columns)
-
     def canFetchMore(self, parent: ModelIndex) -> bool:  # noqa: N802
         return not parent.isValid() and not self._waiting_for_more and self._more_to_read()
 
@@ -140,31 +112,20 @@ class ComplaintTableModel(QAbstractTableModel):
             self._waiting_for_more = True
             self.more_wanted.emit()
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = self.columns[index.column()]
+    def cell(self, row: ComplaintRow, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return cell_text(column, row)
+            return cell_text(self.columns[column], row)
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
             return QBrush(OVERDUE_TEXT)
         if role == Qt.ItemDataRole.BackgroundRole and row.overdue:
             return QBrush(OVERDUE_BACKGROUND)
         return None
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        if not 0 <= section < len(self.columns):
-            return None
-        column = self.columns[section]
-        if column.key == TIME_LEFT_KEY:
+    def header(self, section: int) -> str:
+        if self.columns[section].key == TIME_LEFT_KEY:
             # The list words the hours ("2 days overdue"), so its header does not name a unit.
             return self.tr("Time left")
-        return column.header(current_language())
+        return super().header(section)
 
     def _more_to_read(self) -> bool:
         return len(self._rows) < self._total

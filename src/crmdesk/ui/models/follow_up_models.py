@@ -6,17 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from enum import StrEnum
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from crmdesk.domain.care import BirthdayItem
@@ -29,10 +21,8 @@ from crmdesk.domain.follow_up_columns import (
 from crmdesk.domain.follow_ups import FollowUpRow
 from crmdesk.domain.list_columns import ListColumn
 from crmdesk.ui.formatting import format_date
-from crmdesk.ui.i18n import current_language
-from crmdesk.ui.labels import enum_label
+from crmdesk.ui.models.row_table_model import ListColumnTableModel, ModelIndex, value_text
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 Row = TypeVar("Row", bound=AgendaEntry)
 
 OVERDUE_COLOR = QColor("#c62828")
@@ -56,13 +46,11 @@ def birthday_text(item: BirthdayItem) -> str:
     )
 
 
-class FollowUpTableModel(QAbstractTableModel, Generic[Row]):
+class FollowUpTableModel(ListColumnTableModel[Row]):
     """A list of follow-ups (or agenda entries) shown in `columns`."""
 
     def __init__(self, columns: Sequence[ListColumn[Row]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.columns: tuple[ListColumn[Row], ...] = tuple(columns)
-        self._rows: list[Row] = []
+        super().__init__(columns, parent)
         self._today = date.min
 
     def set_rows(self, rows: Sequence[Row], today: date) -> None:
@@ -78,30 +66,9 @@ class FollowUpTableModel(QAbstractTableModel, Generic[Row]):
     def row_at(self, index: ModelIndex) -> Row | None:
         return self._rows[index.row()] if index.isValid() else None
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation is Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section].header(current_language())
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        column = self.columns[index.column()]
+    def cell(self, row: Row, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(column, row)
+            return self._text(self.columns[column], row)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._color(row)
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(row, BirthdayItem):
@@ -111,14 +78,7 @@ class FollowUpTableModel(QAbstractTableModel, Generic[Row]):
     def _text(self, column: ListColumn[Row], row: Row) -> str:
         if isinstance(row, BirthdayItem) and column.key == TITLE_KEY:
             return birthday_text(row)
-        value = column.value(row)
-        if value is None:
-            return ""
-        if isinstance(value, StrEnum):
-            return enum_label(value)
-        if isinstance(value, date):
-            return format_date(value)
-        return str(value)
+        return value_text(column.value(row))
 
     def _color(self, row: Row) -> QColor | None:
         if isinstance(row, BirthdayItem):

@@ -5,22 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from crmdesk.domain.import_fields import ImportEntity
 from crmdesk.domain.import_results import ImportBatchRecord
 from crmdesk.ui.dialogs.import_wizard_common import entity_name
 from crmdesk.ui.formatting import format_count, format_instant
-
-ModelIndex = QModelIndex | QPersistentModelIndex
+from crmdesk.ui.models.row_table_model import RowTableModel
 
 UNDONE_FOREGROUND = QColor("#777777")
 
@@ -64,43 +56,25 @@ def _headers() -> tuple[str, ...]:
     )
 
 
-class ImportHistoryModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._batches: list[ImportBatchRecord] = []
-
+class ImportHistoryModel(RowTableModel[ImportBatchRecord]):
     def set_batches(self, batches: Sequence[ImportBatchRecord]) -> None:
         self.beginResetModel()
-        self._batches = list(batches)
+        self._rows = list(batches)
         self.endResetModel()
 
     def batch_at(self, row: int) -> ImportBatchRecord | None:
-        return self._batches[row] if 0 <= row < len(self._batches) else None
+        return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._batches)
+    def column_count(self) -> int:
+        return len(_VALUES)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(_VALUES)
+    def header(self, section: int) -> str:
+        return _headers()[section]
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation is Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_VALUES)
-        ):
-            return _headers()[section]
-        return None
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        batch = self._batches[index.row()]
+    def cell(self, batch: ImportBatchRecord, column: int, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
-            return _VALUES[index.column()](batch)
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in _NUMBERS:
+            return _VALUES[column](batch)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMBERS:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         if role == Qt.ItemDataRole.ForegroundRole and batch.undone_at is not None:
             return UNDONE_FOREGROUND

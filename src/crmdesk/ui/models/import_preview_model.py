@@ -9,14 +9,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from enum import StrEnum
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
 from crmdesk.domain.errors import Problem
@@ -27,8 +20,7 @@ from crmdesk.ui.dialogs.import_wizard_common import action_name, field_label
 from crmdesk.ui.formatting import format_date, format_money
 from crmdesk.ui.labels import enum_label
 from crmdesk.ui.messages import problem_text
-
-ModelIndex = QModelIndex | QPersistentModelIndex
+from crmdesk.ui.models.row_table_model import RowTableModel
 
 PROBLEM_BACKGROUND = QColor("#f8d7da")
 REVIEW_BACKGROUND = QColor("#fff3cd")
@@ -76,12 +68,11 @@ def cleaned_text(value: object, kind: ValueKind) -> str:
     return str(value).replace("\n", " / ")
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(RowTableModel[SourceRow]):
     """Row number, result, then the mapped fields in the order of their columns."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[SourceRow] = []
         self._fields: list[ImportField] = []
         self._columns_of: dict[str, tuple[int, ...]] = {}
         self._outcomes: dict[int, RowOutcome] = {}
@@ -113,34 +104,22 @@ class ImportPreviewModel(QAbstractTableModel):
         """The table column that shows field `key`."""
         return _FIXED_COLUMNS + next(i for i, f in enumerate(self._fields) if f.key == key)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
+    def column_count(self) -> int:
+        return _FIXED_COLUMNS + len(self._fields)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else _FIXED_COLUMNS + len(self._fields)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation is not Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
+    def header(self, section: int) -> str:
         if section == _ROW_COLUMN:
             return QCoreApplication.translate("ImportPreview", "Row")
         if section == _RESULT_COLUMN:
             return QCoreApplication.translate("ImportPreview", "Result")
-        if _FIXED_COLUMNS <= section < self.columnCount():
-            return field_label(self._fields[section - _FIXED_COLUMNS])
-        return None
+        return field_label(self._fields[section - _FIXED_COLUMNS])
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if index.column() == _ROW_COLUMN:
+    def cell(self, row: SourceRow, column: int, role: int) -> object:
+        if column == _ROW_COLUMN:
             return row.number if role == Qt.ItemDataRole.DisplayRole else None
-        if index.column() == _RESULT_COLUMN:
+        if column == _RESULT_COLUMN:
             return self._result_data(self._outcomes.get(row.number), role)
-        import_field = self._fields[index.column() - _FIXED_COLUMNS]
+        import_field = self._fields[column - _FIXED_COLUMNS]
         problem = row.problems.get(import_field.key)
         if problem is not None:
             return self._problem_data(row, import_field.key, problem, role)

@@ -6,18 +6,13 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QStyle
 
 from crmdesk.domain.timeline import TimelineEntry, TimelineKind
 from crmdesk.ui.formatting import format_date, format_instant, format_money
 from crmdesk.ui.labels import enum_label
+from crmdesk.ui.models.row_table_model import RowTableModel
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -28,8 +23,6 @@ _ICONS = {
     TimelineKind.FOLLOW_UP: QStyle.StandardPixmap.SP_FileDialogDetailedView,
 }
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-
 
 class TimelineColumn(IntEnum):
     KIND = 0
@@ -38,32 +31,19 @@ class TimelineColumn(IntEnum):
     STATUS = 3
 
 
-class TimelineModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._entries: tuple[TimelineEntry, ...] = ()
-
+class TimelineModel(RowTableModel[TimelineEntry]):
     def set_entries(self, entries: tuple[TimelineEntry, ...]) -> None:
         self.beginResetModel()
-        self._entries = entries
+        self._rows = list(entries)
         self.endResetModel()
 
     def entry(self, row: int) -> TimelineEntry:
-        return self._entries[row]
+        return self._rows[row]
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._entries)
+    def column_count(self) -> int:
+        return len(TimelineColumn)
 
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(TimelineColumn)
-
-    def headerData(  # noqa: N802 (Qt's name)
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < len(TimelineColumn):
-            return None
+    def header(self, section: int) -> str:
         return {
             TimelineColumn.KIND: self.tr("Type"),
             TimelineColumn.WHEN: self.tr("Date"),
@@ -71,16 +51,13 @@ class TimelineModel(QAbstractTableModel):
             TimelineColumn.STATUS: self.tr("Status"),
         }[TimelineColumn(section)]
 
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._entries):
-            return None
-        entry = self._entries[index.row()]
-        column = TimelineColumn(index.column())
+    def cell(self, entry: TimelineEntry, column: int, role: int) -> Any:
+        shown = TimelineColumn(column)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(entry, column)
-        if role == Qt.ItemDataRole.DecorationRole and column is TimelineColumn.KIND:
+            return self._text(entry, shown)
+        if role == Qt.ItemDataRole.DecorationRole and shown is TimelineColumn.KIND:
             return QApplication.style().standardIcon(_ICONS[entry.kind])
-        if role == Qt.ItemDataRole.ToolTipRole and column is TimelineColumn.SUMMARY:
+        if role == Qt.ItemDataRole.ToolTipRole and shown is TimelineColumn.SUMMARY:
             return entry.detail or None
         if role == ENTRY_ROLE:
             return entry

@@ -57,6 +57,7 @@ from crmdesk.ui.labels import enum_choices, enum_label
 from crmdesk.ui.models.complaint_history_model import ComplaintHistoryModel
 from crmdesk.ui.models.complaint_table_model import ComplaintTableModel, time_left_text
 from crmdesk.ui.widgets.choice_combos import EnumCombo, RepCombo
+from crmdesk.ui.widgets.list_table import list_table
 
 PAGE_SIZE = 200
 # Time left and lateness move with the clock, so the list is read again now and then.
@@ -198,14 +199,7 @@ class ComplaintsTab(QWidget):
         return combo
 
     def _build_table(self) -> QTableView:
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = list_table(self.model, QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionsClickable(True)
         header.setSectionsMovable(True)

@@ -46,6 +46,7 @@ from crmdesk.ui.context import UiContext
 from crmdesk.ui.formatting import format_count
 from crmdesk.ui.models.customer_list_model import CustomerListModel, CustomerQuery
 from crmdesk.ui.widgets.choice_combos import EnumCombo, RepCombo, index_of_value
+from crmdesk.ui.widgets.list_table import list_table
 
 SEARCH_DELAY_MS = 150  # typing pauses shorter than this do not start a search
 HEADER_KEY = "customers_tab/header"
@@ -163,14 +164,7 @@ class CustomersTab(QWidget):
     # --- building ---------------------------------------------------------------------
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
+        table = list_table(self.model, QAbstractItemView.SelectionMode.ExtendedSelection)
         # Every row is one line: the view need not measure rows it does not paint.
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)

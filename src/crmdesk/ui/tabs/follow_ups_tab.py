@@ -42,6 +42,7 @@ from crmdesk.ui.models.follow_up_models import (
 )
 from crmdesk.ui.widgets.choice_combos import RepCombo
 from crmdesk.ui.widgets.follow_up_calendar import FollowUpCalendar, to_qdate
+from crmdesk.ui.widgets.list_table import list_table
 
 T = TypeVar("T")
 
@@ -139,14 +140,7 @@ class FollowUpsTab(QWidget):
     def _table(
         self, model: FollowUpTableModel[FollowUpRow] | FollowUpTableModel[AgendaEntry]
     ) -> QTableView:
-        view = QTableView()
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.verticalHeader().hide()
+        view = list_table(model, QAbstractItemView.SelectionMode.SingleSelection)
         header = view.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

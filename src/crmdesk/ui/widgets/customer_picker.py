@@ -7,12 +7,22 @@ from __future__ import annotations
 import uuid
 from typing import Any, cast
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
-from crmdesk.domain.customers import CustomerFilter, CustomerSummary
+from crmdesk.domain.contacts import ContactRecord
+from crmdesk.domain.customers import CustomerFilter, CustomerRecord, CustomerSummary
 from crmdesk.domain.paging import Page, PageRequest
+from crmdesk.services.workspace import Workspace
 from crmdesk.ui.context import UiContext
 
 # Long enough that a fast typist's word is one search, short enough to feel immediate.
@@ -20,6 +30,15 @@ SEARCH_DELAY_MS = 200
 MATCHES_SHOWN = 20
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+# Refused by a dialog itself: the service is never asked without a customer.
+NO_CUSTOMER = str(QT_TRANSLATE_NOOP("problems", "Choose a customer."))
+
+CustomerWithContacts = tuple[CustomerRecord, list[ContactRecord]]
+
+
+def customer_with_contacts(workspace: Workspace, customer_id: uuid.UUID) -> CustomerWithContacts:
+    """The chosen customer and its contacts, which a dialog offers once it is chosen."""
+    return workspace.customers.get(customer_id), workspace.contacts.list_for_customer(customer_id)
 
 
 class CustomerPicker(QLineEdit):
