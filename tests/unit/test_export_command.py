@@ -80,6 +80,29 @@ def test_english_export(capsys: pytest.CaptureFixture[str], filled: Path, export
     assert [row[1] for row in rows[1:]] == ["李四"]
 
 
+def test_all_fields_export_has_the_import_headers_and_keeps_the_filters(
+    capsys: pytest.CaptureFixture[str], filled: Path, exports: Path
+) -> None:
+    path = exports / "archive.xlsx"
+
+    code, out, _err = run(
+        capsys,
+        "export", "customers", str(path), "--db", str(filled), "--all-fields",
+        "--owner", "周八", "--language", "en",
+    )  # fmt: skip
+
+    assert code == 0 and out.startswith("Exported 3 customers in ")
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    assert rows[0][:9] == [
+        "Code", "Name", "Type", "Industry", "Source", "Level", "Lifecycle stage", "Owner", "Phone",
+    ]  # fmt: skip
+    assert [(row[0], row[1], row[7]) for row in rows[1:]] == [
+        ("KH-1", "张三", "周八"),
+        ("KH-2", "李四", "周八"),
+        ("KH-4", "赵六", "周八"),
+    ]
+
+
 def test_an_unknown_owner_is_a_plain_error_and_writes_nothing(
     capsys: pytest.CaptureFixture[str], filled: Path, exports: Path
 ) -> None:

@@ -14,6 +14,7 @@ from python_calamine import CalamineWorkbook
 
 from crmdesk.db.engine import Database
 from crmdesk.db.models import Complaint
+from crmdesk.db.repositories import customers as customer_queries
 from crmdesk.domain.complaints import ComplaintDraft
 from crmdesk.domain.customer_columns import CUSTOMER_COLUMNS
 from crmdesk.domain.customers import CustomerDraft, CustomerFilter, CustomerSort
@@ -31,7 +32,6 @@ from crmdesk.domain.follow_ups import FollowUpDraft
 from crmdesk.domain.labels import Language
 from crmdesk.domain.list_columns import CellKind, ListColumn
 from crmdesk.domain.paging import PageRequest
-from crmdesk.services import exporting
 from crmdesk.services.complaints import ComplaintService
 from crmdesk.services.customers import CustomerService
 from crmdesk.services.exporting import export_customers, export_report, export_rows
@@ -125,18 +125,32 @@ def test_formula_like_names_come_back_as_text(
     assert cells["@SUM(1)"] == "s"
 
 
-def test_every_page_is_exported_in_order(
+@pytest.mark.parametrize(
+    ("sort_by", "descending"),
+    [
+        (CustomerSort.CODE, False),
+        (CustomerSort.NAME, True),
+        (CustomerSort.STAGE, False),  # read as one run per stage
+        (CustomerSort.LEVEL, True),
+    ],
+)
+def test_every_chunk_is_exported_in_the_lists_order(
     database: Database,
     customers: CustomerService,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
+    sort_by: CustomerSort,
+    descending: bool,
 ) -> None:
-    monkeypatch.setattr(exporting, "PAGE_SIZE", 3)
+    monkeypatch.setattr(customer_queries, "STREAM_CHUNK", 3)
     path = tmp_path / "out.xlsx"
 
-    summary = export_customers(database, path, CustomerFilter(), sort_by=CustomerSort.CODE)
+    summary = export_customers(
+        database, path, CustomerFilter(), sort_by=sort_by, descending=descending
+    )
 
-    assert [row[0] for row in sheet_values(path)[1:]] == [f"KH-{n:02d}" for n in range(7)]
+    shown = customers.list(CustomerFilter(), PageRequest(0, 100, sort_by, descending)).items
+    assert [row[0] for row in sheet_values(path)[1:]] == [c.code for c in shown]
     assert summary.rows == 7
 
 
@@ -316,3 +330,20 @@ def test_report_workbook(database: Database, clock: TestClock, tmp_path: Path) -
     due_cell = openpyxl.load_workbook(path)["待办回访"]["A2"]
     assert due_cell.number_format == "yyyy-mm-dd"
     assert due_cell.value == datetime.combine(today - timedelta(days=2), datetime.min.time())
+
+
+def test_rows_stream_from_one_snapshot(
+    database: Database, customers: CustomerService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(customer_queries, "STREAM_CHUNK", 2)
+
+    with customers.iter_rows(CustomerFilter(), CustomerSort.CODE) as stream:
+        first = next(stream.rows)
+        # Another program saves a customer and deletes one while the export runs.
+        added = customers.create(CustomerDraft(name="孙九", code="KH-99"))
+        customers.delete(customers.list(CustomerFilter(search="钱七")).items[0].id)
+        rest = list(stream.rows)
+
+    assert stream.total == 7
+    assert [first.code, *(row.code for row in rest)] == [f"KH-{n:02d}" for n in range(7)]
+    assert added.code not in {row.code for row in rest}

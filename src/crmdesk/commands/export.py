@@ -27,7 +27,11 @@ from crmdesk.domain.import_fields import ImportEntity
 from crmdesk.domain.labels import Language, parse_label
 from crmdesk.paths import database_url
 from crmdesk.services.database import open_migrated
-from crmdesk.services.exporting import export_customers, export_report
+from crmdesk.services.exporting import (
+    export_customer_archive,
+    export_customers,
+    export_report,
+)
 from crmdesk.services.reps import RepService
 from crmdesk.services.templates import write_import_template
 
@@ -71,6 +75,12 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"order of the rows: {', '.join(CustomerSort)} (default: name)",
     )
     customers.add_argument("--descending", action="store_true", help="reverse the order")
+    customers.add_argument(
+        "--all-fields",
+        action="store_true",
+        help="every field the customer import reads, under its headers (for a copy that "
+        "imports back), instead of the list's columns; sorted by code unless --sort",
+    )
     _language_argument(customers)
     customers.set_defaults(export=_export_customers)
 
@@ -144,15 +154,26 @@ def _export_customers(args: argparse.Namespace) -> str:
             city=args.city,
         )
         with _progress("customers") as progress:
-            summary = export_customers(
-                database,
-                args.file,
-                criteria,
-                sort_by=args.sort,
-                descending=args.descending,
-                language=args.language,
-                progress=progress,
-            )
+            if args.all_fields:
+                summary = export_customer_archive(
+                    database,
+                    args.file,
+                    args.language,
+                    progress,
+                    criteria=criteria,
+                    sort_by=args.sort or CustomerSort.CODE,
+                    descending=args.descending,
+                )
+            else:
+                summary = export_customers(
+                    database,
+                    args.file,
+                    criteria,
+                    sort_by=args.sort,
+                    descending=args.descending,
+                    language=args.language,
+                    progress=progress,
+                )
     return f"Exported {summary.rows:,} customers"
 
 

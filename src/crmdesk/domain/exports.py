@@ -3,25 +3,31 @@ complaints against their deadline, and the summary counts."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
+from typing import Generic, TypeVar
 
 from crmdesk.domain.complaint_workflow import FINISHED_STATUSES
 from crmdesk.domain.enums import (
     ComplaintCategory,
     ComplaintSeverity,
     ComplaintStatus,
+    CustomerKind,
     CustomerLevel,
     FollowUpKind,
     LifecycleStage,
+    SourceChannel,
 )
 from crmdesk.domain.errors import JobCancelledError
+from crmdesk.domain.import_fields import CUSTOMER_FIELDS
 from crmdesk.domain.labels import Language
 from crmdesk.domain.list_columns import CellKind, ListColumn
+
+R = TypeVar("R")
 
 # The report lists follow-ups due up to this many days ahead, and overdue ones.
 FOLLOW_UPS_DUE_WITHIN_DAYS = 7
@@ -42,6 +48,43 @@ class ExportCancelledError(JobCancelledError):
 class ExportSummary:
     path: Path
     rows: int  # data rows written, over all sheets
+
+
+@dataclass(frozen=True)
+class RowStream(Generic[R]):
+    """Rows read one after the other from one snapshot of the database, and how many
+    there are (for a progress bar)."""
+
+    total: int
+    rows: Iterator[R]
+
+
+@dataclass(frozen=True)
+class CustomerArchiveRow:
+    """Everything the customer import can fill in, as a customer holds it: people and
+    referrers by what the import finds them by (a rep's name, a customer's code)."""
+
+    code: str
+    name: str
+    kind: CustomerKind
+    industry: str | None
+    source: SourceChannel | None
+    level: CustomerLevel
+    lifecycle_stage: LifecycleStage
+    owner_name: str | None
+    phone: str | None
+    phone_alt: str | None
+    email: str | None
+    wechat: str | None
+    province: str | None
+    city: str | None
+    district: str | None
+    address: str | None
+    birthday: date | None
+    referred_by_code: str | None
+    notes: str | None
+    tag_names: tuple[str, ...]
+    primary_contact_name: str | None
 
 
 @dataclass(frozen=True)
@@ -163,3 +206,53 @@ def complaint_report_columns(
             lambda r: _in(language, _DEADLINE_LABELS[deadline(r, now)]),
         ),
     )
+
+
+# --- the customer archive ---------------------------------------------------------------------
+#
+# One column per customer import field, headed by the field's label so that importing the
+# file maps every column back without help. The two phones are two columns, "电话" and
+# "电话2": the import reads a header with a trailing number as the same field and gives
+# the numbers of a row, in column order, to phone and phone_alt.
+
+_ArchiveValue = Callable[[CustomerArchiveRow], object]
+_ARCHIVE_VALUES: Mapping[str, tuple[CellKind, tuple[_ArchiveValue, ...]]] = MappingProxyType(
+    {
+        "code": (CellKind.TEXT, (lambda r: r.code,)),
+        "name": (CellKind.TEXT, (lambda r: r.name,)),
+        "kind": (CellKind.LABEL, (lambda r: r.kind,)),
+        "industry": (CellKind.TEXT, (lambda r: r.industry,)),
+        "source": (CellKind.LABEL, (lambda r: r.source,)),
+        "level": (CellKind.LABEL, (lambda r: r.level,)),
+        "lifecycle_stage": (CellKind.LABEL, (lambda r: r.lifecycle_stage,)),
+        "owner": (CellKind.TEXT, (lambda r: r.owner_name,)),
+        "phone": (CellKind.TEXT, (lambda r: r.phone, lambda r: r.phone_alt)),
+        "email": (CellKind.TEXT, (lambda r: r.email,)),
+        "wechat": (CellKind.TEXT, (lambda r: r.wechat,)),
+        "province": (CellKind.TEXT, (lambda r: r.province,)),
+        "city": (CellKind.TEXT, (lambda r: r.city,)),
+        "district": (CellKind.TEXT, (lambda r: r.district,)),
+        "address": (CellKind.TEXT, (lambda r: r.address,)),
+        "birthday": (CellKind.DATE, (lambda r: r.birthday,)),
+        "referred_by": (CellKind.TEXT, (lambda r: r.referred_by_code,)),
+        "notes": (CellKind.TEXT, (lambda r: r.notes,)),
+        "tags": (CellKind.TEXT_LIST, (lambda r: r.tag_names,)),
+        "contact_name": (CellKind.TEXT, (lambda r: r.primary_contact_name,)),
+    }
+)
+
+
+def _archive_columns() -> tuple[ListColumn[CustomerArchiveRow], ...]:
+    columns: list[ListColumn[CustomerArchiveRow]] = []
+    for field in CUSTOMER_FIELDS:  # a field missing above fails here, when this loads
+        kind, values = _ARCHIVE_VALUES[field.key]
+        key, en, zh = field.key, field.label_en, field.label_zh
+        columns.append(ListColumn(key, en, zh, kind, values[0]))
+        for number, value in enumerate(values[1:], start=2):
+            columns.append(
+                ListColumn(f"{key}_{number}", f"{en} {number}", f"{zh}{number}", kind, value)
+            )
+    return tuple(columns)
+
+
+CUSTOMER_ARCHIVE_COLUMNS = _archive_columns()

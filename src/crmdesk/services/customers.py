@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import builtins
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Mapping, Sequence
+from contextlib import closing, contextmanager
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from crmdesk.db.engine import Database, UnitOfWork
 from crmdesk.db.models import Customer, CustomerTag, Tag
@@ -21,6 +22,8 @@ from crmdesk.db.repositories.customers import (
     list_customers,
     live_places,
     referral_chain,
+    stream_customer_archive,
+    stream_customers,
 )
 from crmdesk.db.repositories.records import (
     check_rep,
@@ -47,8 +50,13 @@ from crmdesk.domain.customers import (
     CustomerSummary,
 )
 from crmdesk.domain.errors import NotFoundError
+from crmdesk.domain.exports import CustomerArchiveRow, RowStream
 from crmdesk.domain.paging import Page, PageRequest
 from crmdesk.domain.validation import Problems
+
+R = TypeVar("R")
+# How a repository streams customers: (session, criteria, sort_by, descending, today).
+_StreamReader = Callable[[Any, CustomerFilter, str | None, bool, date], Generator[R, None, None]]
 
 WHAT = "Customer"
 TAG_MAX_LENGTH = 50
@@ -121,6 +129,42 @@ class CustomerService:
         """One page of the list, without counting the other matches."""
         with self._database.unit_of_work(write=False) as uow:
             return customer_page(uow.session, criteria, request, local_today(self._clock))
+
+    @contextmanager
+    def iter_rows(
+        self, criteria: CustomerFilter, sort_by: str | None = None, descending: bool = False
+    ) -> Iterator[RowStream[CustomerSummary]]:
+        """Every row the list shows with these criteria, in its order, and how many there
+        are, all read from one snapshot while the `with` block lasts (for exports)::
+
+            with service.iter_rows(criteria, CustomerSort.CODE) as stream:
+                for row in stream.rows: ...
+
+        A bad sort key is refused on entering the block."""
+        with self._stream(stream_customers, criteria, sort_by, descending) as stream:
+            yield stream
+
+    @contextmanager
+    def iter_archive(
+        self, criteria: CustomerFilter, sort_by: str | None = None, descending: bool = False
+    ) -> Iterator[RowStream[CustomerArchiveRow]]:
+        """Like `iter_rows`, with every field the customer import fills in."""
+        with self._stream(stream_customer_archive, criteria, sort_by, descending) as stream:
+            yield stream
+
+    @contextmanager
+    def _stream(
+        self,
+        read: _StreamReader[R],
+        criteria: CustomerFilter,
+        sort_by: str | None,
+        descending: bool,
+    ) -> Iterator[RowStream[R]]:
+        with self._database.unit_of_work(write=False) as uow:
+            today = local_today(self._clock)
+            # Closed before the session: a stream left half-read ends its query first.
+            with closing(read(uow.session, criteria, sort_by, descending, today)) as rows:
+                yield RowStream(count_customers(uow.session, criteria, today), rows)
 
     def count(self, criteria: CustomerFilter) -> int:
         """How many customers the list shows with these criteria."""

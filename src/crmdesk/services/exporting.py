@@ -1,14 +1,15 @@
 """Exports to .xlsx: any list as shown (its columns, filter and order), the customer list,
-and the report workbook (summary, customers, follow-ups due, complaints and deadlines).
+the customer archive (every field the import reads back), and the report workbook
+(summary, customers, follow-ups due, complaints and deadlines).
 
-Every export streams: rows are read page by page and written as they come, progress is
-reported and a cancel honoured every few hundred rows, and a cancelled or failed export
-leaves no file behind.
+Every export streams: rows are read from one snapshot of the database a chunk at a time
+and written as they come, progress is reported and a cancel honoured every few hundred
+rows, and a cancelled or failed export leaves no file behind.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,9 +19,10 @@ from crmdesk.db.engine import Database
 from crmdesk.db.repositories.report import complaints, follow_ups_due, report_counts
 from crmdesk.domain.clock import Clock, local_day, system_clock
 from crmdesk.domain.customer_columns import CUSTOMER_COLUMNS
-from crmdesk.domain.customers import CustomerFilter, CustomerSummary
+from crmdesk.domain.customers import CustomerFilter, CustomerSort, CustomerSummary
 from crmdesk.domain.errors import Problem, ValidationError, problem_template
 from crmdesk.domain.exports import (
+    CUSTOMER_ARCHIVE_COLUMNS,
     FOLLOW_UPS_DUE_WITHIN_DAYS,
     ExportCancelledError,
     ExportSummary,
@@ -30,7 +32,6 @@ from crmdesk.domain.exports import (
 )
 from crmdesk.domain.labels import Language, label
 from crmdesk.domain.list_columns import CellKind, ListColumn
-from crmdesk.domain.paging import Page, PageRequest
 from crmdesk.io.xlsx_writer import ColumnFormat, XlsxWriter
 from crmdesk.services.customers import CustomerService
 
@@ -38,7 +39,6 @@ R = TypeVar("R")
 Progress = Callable[[int, int], None]  # (rows written, rows in all; 0 when not known)
 Cancelled = Callable[[], bool]
 
-PAGE_SIZE = 2_000
 # Rows between two progress reports and cancel checks: often enough for a progress bar
 # to move smoothly, rarely enough to cost nothing measurable.
 _CHECK_EVERY = 500
@@ -87,19 +87,47 @@ def export_customers(
     """The customer list as the window shows it: the customers `criteria` selects, in the
     list's order, with the columns `column_keys` (None: all) in that order."""
     columns = customer_columns(column_keys)
-    total, customers = _customer_pages(
-        CustomerService(database, clock), criteria, sort_by, descending
-    )
-    return export_rows(
-        path,
-        _sheet_title("customers", language),
-        columns,
-        customers,
-        language,
-        total=total,
-        progress=progress,
-        cancelled=cancelled,
-    )
+    service = CustomerService(database, clock)
+    with service.iter_rows(criteria, sort_by, descending) as customers:
+        return export_rows(
+            path,
+            _sheet_title("customers", language),
+            columns,
+            customers.rows,
+            language,
+            total=customers.total,
+            progress=progress,
+            cancelled=cancelled,
+        )
+
+
+def export_customer_archive(
+    database: Database,
+    path: Path,
+    language: Language = Language.CHINESE,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    *,
+    criteria: CustomerFilter | None = None,
+    sort_by: str | None = CustomerSort.CODE,
+    descending: bool = False,
+    clock: Clock = system_clock,
+) -> ExportSummary:
+    """Every field of the customers `criteria` selects (None: all), one column per field
+    of the customer import under the import's own headers, so that importing the file
+    into another database gives the same customers back."""
+    service = CustomerService(database, clock)
+    with service.iter_archive(criteria or CustomerFilter(), sort_by, descending) as customers:
+        return export_rows(
+            path,
+            _sheet_title("customers", language),
+            CUSTOMER_ARCHIVE_COLUMNS,
+            customers.rows,
+            language,
+            total=customers.total,
+            progress=progress,
+            cancelled=cancelled,
+        )
 
 
 def export_report(
@@ -121,19 +149,18 @@ def export_report(
         due = follow_ups_due(uow.session, today, today + timedelta(days=FOLLOW_UPS_DUE_WITHIN_DAYS))
         complaint_rows = complaints(uow.session)
     summary = _summary_lines(counts, today, language)
-    customer_count, customers = _customer_pages(
-        CustomerService(database, clock), CustomerFilter(), None, False
-    )
-    tracker = _Tracker(
-        path, len(summary) + customer_count + len(due) + len(complaint_rows), progress, cancelled
-    )
-    with XlsxWriter(path) as writer:
+    with (
+        CustomerService(database, clock).iter_rows(CustomerFilter()) as customers,
+        XlsxWriter(path) as writer,
+    ):
+        rows = len(summary) + customers.total + len(due) + len(complaint_rows)
+        tracker = _Tracker(path, rows, progress, cancelled)
 
         def sheet(key: str, columns: Sequence[ListColumn[R]], rows: Iterable[R]) -> None:
             _write_sheet(writer, _sheet_title(key, language), columns, rows, language, tracker)
 
         sheet("summary", _SUMMARY_COLUMNS, summary)
-        sheet("customers", CUSTOMER_COLUMNS, customers)
+        sheet("customers", CUSTOMER_COLUMNS, customers.rows)
         sheet("follow_ups", follow_up_due_columns(language), due)
         sheet("complaints", complaint_report_columns(language, now), complaint_rows)
         tracker.finish()
@@ -157,25 +184,6 @@ def customer_columns(keys: Sequence[str] | None) -> tuple[ListColumn[CustomerSum
             {"columns": Problem(template, {"keys": ", ".join(unknown), "known": known})}
         )
     return tuple(by_key[key] for key in keys)
-
-
-def _customer_pages(
-    service: CustomerService, criteria: CustomerFilter, sort_by: str | None, descending: bool
-) -> tuple[int, Iterator[CustomerSummary]]:
-    """How many customers match, and all of them in the list's order, read a page at a
-    time. The first page is read at once, so that a bad sort key fails before any file
-    is touched and the total is known for the progress bar."""
-    first = service.list(criteria, PageRequest(0, PAGE_SIZE, sort_by, descending))
-
-    def pages(page: Page[CustomerSummary]) -> Iterator[CustomerSummary]:
-        while page.items:
-            yield from page.items
-            offset = page.offset + len(page.items)
-            if offset >= page.total:
-                return
-            page = service.list(criteria, PageRequest(offset, PAGE_SIZE, sort_by, descending))
-
-    return first.total, pages(first)
 
 
 class _Tracker:
