@@ -110,7 +110,10 @@ def main() -> None:
         bare = time.perf_counter() - started
         print(f"bare calamine read: {bare:.2f} s ({cells:,} cells)")
 
-        database, _ = open_migrated(sqlite_url(folder / "import.sqlite3"))
+        target = folder / "import.sqlite3"
+        for leftover in (target, *(target.with_name(target.name + e) for e in ("-wal", "-shm"))):
+            leftover.unlink(missing_ok=True)  # a kept folder's last run: start empty again
+        database, _ = open_migrated(sqlite_url(target))
         started = time.perf_counter()
         source = open_source(workbook, ImportEntity.CUSTOMERS)
         result = run_import(database, source, ImportOptions(ImportEntity.CUSTOMERS))

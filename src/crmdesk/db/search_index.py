@@ -181,7 +181,7 @@ def _insert_documents(connection: Connection, rows: Sequence[tuple[uuid.UUID, st
     # takes to index them.
     key_type = CustomerSearch.__table__.c.customer_id.type
     to_stored = key_type.dialect_impl(dialect).bind_processor(dialect)
-    values = []
+    values: list[object] = []
     for customer_id, text in rows:
         values += (to_stored(customer_id) if to_stored else customer_id, text)
     connection.exec_driver_sql(

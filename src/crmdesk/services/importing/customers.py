@@ -4,13 +4,15 @@ set aside."""
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from crmdesk.db.engine import UnitOfWork
 from crmdesk.db.models import Contact, Customer, CustomerTag, Tag
@@ -33,10 +35,16 @@ from crmdesk.domain.validation import Problems
 from crmdesk.services.customers import TAG_MAX_LENGTH, customer_field_values
 from crmdesk.services.importing.matching import CustomerKeys, KeyIndex, Match, name_key
 from crmdesk.services.importing.source import RowSource, SourceRow, Steps, chunks
-from crmdesk.services.importing.writing import Journal, synced_columns
+from crmdesk.services.importing.writing import (
+    Journal,
+    ascending_ids,
+    collector_paused,
+    synced_columns,
+)
 
 _E = TypeVar("_E", bound=StrEnum)
 _D = TypeVar("_D", bound=StrEnum | None)
+_Shared = TypeVar("_Shared", frozenset[str], tuple[str, ...])
 _TAG_SEPARATORS = re.compile(r"[,，、;；|/]+")
 # Problems the form reports on its own field names, shown on the file's columns.
 _FIELD_OF_COLUMN = {
@@ -52,6 +60,8 @@ _COLUMNS_OF_FIELD = {
     "referred_by": ("referred_by_id",),
     "lifecycle_stage": ("lifecycle_stage", "stage_pinned"),
 }
+# Texts that many rows repeat: kept once rather than once a row while a file is planned.
+_REPEATED_TEXTS = ("industry", "province", "city", "district")
 # A stored code is the customer's identity: an update never changes it.
 _NEVER_UPDATED = frozenset({"code"})
 _INSERT_CHUNK = 2_000
@@ -92,25 +102,43 @@ class _Lookups:
 def plan_customers(
     uow: UnitOfWork, source: RowSource, options: ImportOptions, today: date, steps: Steps
 ) -> CustomerPlan:
+    with collector_paused():
+        return _plan_customers(uow, source, options, today, steps)
+
+
+def _plan_customers(
+    uow: UnitOfWork, source: RowSource, options: ImportOptions, today: date, steps: Steps
+) -> CustomerPlan:
     lookups = _Lookups(uow)
+    # Ids in the order of the rows: customers are written in that order.
+    ids = ascending_ids(source.row_count)
     # Row numbers rather than the rows themselves: the cleaned cells are not kept.
-    rows: list[tuple[int, CustomerRow | None, dict[str, Problem]]] = []
+    rows: list[tuple[int, CustomerRow | dict[str, Problem]]] = []
     for chunk in chunks(source.rows()):
         lookups.load_referrers(chunk)
-        for source_row in chunk:
-            prepared, problems = _prepare(source_row, lookups, today)
-            rows.append((source_row.number, prepared, problems))
+        rows += (
+            (source_row.number, _prepare(source_row, lookups, today, next(ids)))
+            for source_row in chunk
+        )
         steps.advance(len(chunk) // 2)
-    similar = _stored_similar_names(uow, {p.values["name"] for _, p, _ in rows if p})
+    similar = _stored_similar_names(
+        uow, {p.values["name"] for _, p in rows if isinstance(p, CustomerRow)}
+    )
     plan = CustomerPlan()
     in_file = KeyIndex()
     claimed: dict[uuid.UUID, int] = {}
+    # The first import into a new database has nothing stored to ask about.
+    any_stored = matching.has_customers(uow.session)
     for start in range(0, len(rows), matching.CHUNK):
         chunk_rows = rows[start : start + matching.CHUNK]
-        stored, deleted_codes = _stored_matches(uow, [p for _, p, _ in chunk_rows if p])
-        for number, prepared, problems in chunk_rows:
-            if prepared is None:
-                plan.outcomes.append(RowOutcome(number, RowAction.REJECT, problems))
+        stored, deleted_codes = (
+            _stored_matches(uow, [p for _, p in chunk_rows if isinstance(p, CustomerRow)])
+            if any_stored
+            else (KeyIndex(), set[str]())
+        )
+        for number, prepared in chunk_rows:
+            if not isinstance(prepared, CustomerRow):
+                plan.outcomes.append(RowOutcome(number, RowAction.REJECT, prepared))
                 continue
             keys = _keys(prepared)
             if keys.code in deleted_codes:
@@ -181,8 +209,10 @@ def _decide(
 
 
 def _near(similar: Mapping[str, list[CustomerKeys]], keys: CustomerKeys) -> Match | None:
+    if keys.name_key not in similar:
+        return None
     index = KeyIndex()
-    index.add_all(similar.get(keys.name_key, ()))
+    index.add_all(similar[keys.name_key])
     return index.match(keys)
 
 
@@ -222,7 +252,7 @@ def _keys(row: CustomerRow) -> CustomerKeys:
     return CustomerKeys(
         name=values["name"],
         code=values["code"],
-        phones=frozenset(p for p in (values["phone"], values["phone_alt"]) if p),
+        phones=tuple(dict.fromkeys(p for p in (values["phone"], values["phone_alt"]) if p)),
         email=values["email"],
         city=values["city"],
         name_key=name_key(values["name"]),
@@ -231,9 +261,10 @@ def _keys(row: CustomerRow) -> CustomerKeys:
 
 
 def _prepare(
-    row: SourceRow, lookups: _Lookups, today: date
-) -> tuple[CustomerRow | None, dict[str, Problem]]:
-    """The row as customer columns, or None and what is wrong with it."""
+    row: SourceRow, lookups: _Lookups, today: date, new_id: uuid.UUID
+) -> CustomerRow | dict[str, Problem]:
+    """The row as customer columns (with `new_id` for a new customer), or what is wrong
+    with it."""
     v = row.values
     problems = Problems()
     phones = [str(p) for p in _as_list(v.get("phone"))]
@@ -277,9 +308,23 @@ def _prepare(
         for column, problem in error.problems.items():
             found.setdefault(_FIELD_OF_COLUMN.get(column, column), problem)
     if found:
-        return None, found
-    given = frozenset(key for key, value in v.items() if value not in (None, "", []))
-    return CustomerRow(row.number, uuid.uuid4(), values, given, tags, contact_name), found
+        return found
+    for column in _REPEATED_TEXTS:
+        if values[column] is not None:
+            values[column] = sys.intern(values[column])
+    given = _shared(frozenset(key for key, value in v.items() if value not in (None, "", [])))
+    return CustomerRow(row.number, new_id, values, given, tags, contact_name)
+
+
+def _shared(value: _Shared) -> _Shared:
+    """One object for all the rows that fill the same fields or name the same tags (most
+    rows of a file do), instead of one a row."""
+    return cast(_Shared, _first_of_its_kind(value))
+
+
+@functools.lru_cache(maxsize=1024)
+def _first_of_its_kind(value: Hashable) -> Hashable:
+    return value
 
 
 def _as_list(value: object) -> list[object]:
@@ -332,7 +377,7 @@ def _tags(problems: Problems, text: str | None) -> tuple[str, ...]:
     names = [t.strip() for t in _TAG_SEPARATORS.split(text or "") if t.strip()]
     for name in names:
         problems.optional_text("tags", name, max_length=TAG_MAX_LENGTH)
-    return tuple(dict.fromkeys(names))
+    return _shared(tuple(dict.fromkeys(names)))
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -350,7 +395,7 @@ def write_customers(
     ones; every row written goes into the journal."""
     tags = _TagWriter(uow, now, changes)
     _assign_codes(uow, plan.creates)
-    with bulk.bulk_writing(uow.session):
+    with collector_paused(), bulk.bulk_writing(uow.session):
         for start in range(0, len(plan.creates), _INSERT_CHUNK):
             chunk = plan.creates[start : start + _INSERT_CHUNK]
             customer_rows: list[dict[str, Any]] = []
@@ -362,7 +407,7 @@ def write_customers(
             contact_rows = [_contact_row(row, now) for row in chunk if row.contact_name]
             bulk.insert_rows(uow.session, Customer, customer_rows)
             bulk.insert_rows(uow.session, Contact, contact_rows)
-            tags.link((row.id, row.tags) for row in chunk)
+            tags.link(((row.id, row.tags) for row in chunk), new_customers=True)
             bulk.index_new_customers(uow.session, documents)
             changes.created(Customer, (row["id"] for row in customer_rows))
             changes.created(Contact, (row["id"] for row in contact_rows))
@@ -454,13 +499,16 @@ class _TagWriter:
         self._known = journal.tags_by_name(uow.session)
         self._ready: dict[str, uuid.UUID] = {}
 
-    def link(self, wanted: Iterable[tuple[uuid.UUID, tuple[str, ...]]]) -> None:
+    def link(
+        self, wanted: Iterable[tuple[uuid.UUID, tuple[str, ...]]], *, new_customers: bool = False
+    ) -> None:
+        """Tag customers; `new_customers`: they were just created, so have no tags yet."""
         links = [
             (customer_id, self._tag_id(name)) for customer_id, names in wanted for name in names
         ]
         if not links:
             return
-        existing = journal.existing_tag_links(self._uow.session, links)
+        existing = set() if new_customers else journal.existing_tag_links(self._uow.session, links)
         rows = [
             {**synced_columns(uuid.uuid4(), self._now), "customer_id": c, "tag_id": t}
             for c, t in dict.fromkeys(links)

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from crmdesk.db.repositories.import_matching import StoredCustomer
@@ -27,7 +26,7 @@ class CustomerKeys:
 
     name: str
     code: str | None = None
-    phones: frozenset[str] = frozenset()
+    phones: tuple[str, ...] = ()  # without repeats
     email: str | None = None
     city: str | None = None
     name_key: str = ""
@@ -39,7 +38,7 @@ class CustomerKeys:
         return cls(
             name=stored.name,
             code=stored.code,
-            phones=stored.phones,
+            phones=tuple(stored.phones),
             email=stored.email,
             city=stored.city,
             name_key=name_key(stored.name),
@@ -62,30 +61,47 @@ class Match:
     exact: bool  # False: a near-duplicate
 
 
+# The customers holding a key, in the order added: one as itself (most keys belong to one
+# customer, and a list for each would double the size of the index of a large file), or
+# several as a list.
+_Holders = CustomerKeys | list[CustomerKeys]
+
+
+def _append(index: dict[str, _Holders], key: str, keys: CustomerKeys) -> None:
+    held = index.get(key)
+    if held is None:
+        index[key] = keys
+    elif isinstance(held, list):
+        held.append(keys)
+    else:
+        index[key] = [held, keys]
+
+
+def _holders(index: dict[str, _Holders], key: str) -> Sequence[CustomerKeys]:
+    held = index.get(key)
+    if held is None:
+        return ()
+    return held if isinstance(held, list) else (held,)
+
+
 @dataclass
 class KeyIndex:
     """Customers looked up by each key they can be recognised by."""
 
     by_code: dict[str, CustomerKeys] = field(default_factory=dict)
-    by_phone: defaultdict[str, list[CustomerKeys]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
-    by_email: defaultdict[str, list[CustomerKeys]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
-    by_name_key: defaultdict[str, list[CustomerKeys]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
+    by_phone: dict[str, _Holders] = field(default_factory=dict)
+    by_email: dict[str, _Holders] = field(default_factory=dict)
+    by_name_key: dict[str, _Holders] = field(default_factory=dict)
 
     def add(self, keys: CustomerKeys) -> None:
         if keys.code:
             self.by_code.setdefault(keys.code, keys)
         for phone in keys.phones:
-            self.by_phone[phone].append(keys)
+            _append(self.by_phone, phone, keys)
         if keys.email:
-            self.by_email[keys.email].append(keys)
+            _append(self.by_email, keys.email, keys)
         if keys.name_key:
-            self.by_name_key[keys.name_key].append(keys)
+            _append(self.by_name_key, keys.name_key, keys)
 
     def add_all(self, many: Iterable[CustomerKeys]) -> None:
         for keys in many:
@@ -103,18 +119,20 @@ class KeyIndex:
             return Match(self.by_code[row.code].duplicate(MatchRule.CODE), exact=True)
         near: Match | None = None
         for rule, candidates in (
-            (MatchRule.PHONE, [c for phone in row.phones for c in self.by_phone.get(phone, ())]),
-            (MatchRule.EMAIL, self.by_email.get(row.email, []) if row.email else []),
+            (MatchRule.PHONE, [c for phone in row.phones for c in _holders(self.by_phone, phone)]),
+            (MatchRule.EMAIL, _holders(self.by_email, row.email) if row.email else ()),
         ):
             for candidate in candidates:
                 if candidate.name_key == row.name_key:
                     return Match(candidate.duplicate(rule), exact=True)
                 near = near or Match(candidate.duplicate(rule), exact=False)
-        for candidate in self.by_name_key.get(row.name_key, ()):
+        for candidate in _holders(self.by_name_key, row.name_key):
             if row.city and candidate.city and row.city != candidate.city:
                 continue  # namesakes in other cities are other customers
             phones_differ = bool(
-                row.phones and candidate.phones and not row.phones & candidate.phones
+                row.phones
+                and candidate.phones
+                and not any(phone in candidate.phones for phone in row.phones)
             )
             if candidate.name == row.name and row.city and not phones_differ:
                 return Match(candidate.duplicate(MatchRule.NAME_CITY), exact=True)
