@@ -2173,6 +2173,14 @@ An offline-first desktop CRM for small sales teams.</source>
         <translation>日期范围最多 {days} 天。</translation>
     </message>
     <message>
+        <source>The referrals of this file go round in a circle.</source>
+        <translation>文件中的推荐关系形成了循环。</translation>
+    </message>
+    <message>
+        <source>The referrer in row {row} was not imported.</source>
+        <translation>第 {row} 行的推荐人未能导入。</translation>
+    </message>
+    <message>
         <source>The referring customer does not exist or was deleted.</source>
         <translation>推荐客户不存在或已被删除。</translation>
     </message>

@@ -180,34 +180,13 @@ def test_export_then_import_into_an_empty_database_gives_every_field_back(
     original = customers_of(database)
 
     summary = export_customer_archive(database, path, language)
-    # Importing twice: the import finds referrers only among stored customers, so the
-    # customers a row of the file refers to must be in before that row can be (see
-    # the strict xfail below, which turns into a failure once one import is enough).
-    first = import_customers(target, path)
-    second = import_customers(target, path)
-
-    assert summary.rows == len(original)
-    assert first.counts.created + second.counts.created == len(original)
-    assert customers_of(target) == original
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="The customer import looks up 推荐人/Referred by among stored customers only "
-    "(services/importing/customers.py _Lookups.load_referrers), so a row whose referrer "
-    "is another row of the same file is rejected: 'No customer has the code or name …'.",
-)
-def test_one_import_is_enough_when_referrers_are_in_the_same_file(
-    database: Database, target: Database, tmp_path: Path
-) -> None:
-    fill(database)
-    path = tmp_path / "客户档案.xlsx"
-    original = customers_of(database)
-    export_customer_archive(database, path)
-
+    # One import: referrers that are rows of the same file (before or after the row
+    # that names them) are found there.
     result = import_customers(target, path)
 
+    assert summary.rows == len(original)
     assert [dict(o.problems) for o in result.outcomes if o.problems] == []
+    assert result.counts.created == len(original)
     assert customers_of(target) == original
 
 

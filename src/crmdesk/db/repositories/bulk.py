@@ -70,15 +70,18 @@ def index_new_customers(session: Session, documents: Iterable[tuple[uuid.UUID, s
 
 @contextmanager
 def bulk_writing(session: Session) -> Iterator[None]:
-    """A larger page cache on this session's connection for the duration of a bulk job.
+    """A larger page cache on this session's connection for the duration of a bulk job,
+    and foreign keys checked at commit rather than row by row, since a row of a file may
+    name a customer (its referrer) that a later row of the same file creates.
 
-    The setting belongs to the pooled connection, not to the transaction, so it is put
-    back afterwards whatever happens.
+    The cache size belongs to the pooled connection, not to the transaction, so it is put
+    back afterwards whatever happens; deferring ends with the transaction by itself.
     """
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         yield
         return
+    connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     previous = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
     _set_cache(connection, -BULK_CACHE_KIB)
     try:

@@ -33,6 +33,7 @@ from crmdesk.domain.import_results import (
 from crmdesk.domain.search_text import SearchSubject, search_document, sort_key
 from crmdesk.domain.validation import Problems
 from crmdesk.services.customers import TAG_MAX_LENGTH, customer_field_values
+from crmdesk.services.importing.file_referrals import SEVERAL, FileReferrals
 from crmdesk.services.importing.matching import CustomerKeys, KeyIndex, Match, name_key
 from crmdesk.services.importing.source import RowSource, SourceRow, Steps, chunks
 from crmdesk.services.importing.writing import (
@@ -93,6 +94,8 @@ class _Lookups:
         self.uow = uow
         self.reps = journal.reps_by_name(uow.session)
         self.referrers: dict[str, list[uuid.UUID]] = {}
+        # Row number → a referrer not found among stored customers: maybe a row of the file.
+        self.unresolved: dict[int, str] = {}
 
     def load_referrers(self, rows: Sequence[SourceRow]) -> None:
         keys = {str(r.values["referred_by"]) for r in rows if r.values.get("referred_by")}
@@ -121,6 +124,8 @@ def _plan_customers(
             for source_row in chunk
         )
         steps.advance(len(chunk) // 2)
+    referrals = FileReferrals[CustomerRow]()
+    referrals.resolve(rows, lookups.unresolved)
     similar = _stored_similar_names(
         uow, {p.values["name"] for _, p in rows if isinstance(p, CustomerRow)}
     )
@@ -161,7 +166,22 @@ def _plan_customers(
             if outcome.action is not RowAction.REJECT:
                 in_file.add(keys)
         steps.advance(len(chunk_rows) - len(chunk_rows) // 2)
+    _settle_referrals(plan, referrals, rows)
     return plan
+
+
+def _settle_referrals(
+    plan: CustomerPlan,
+    referrals: FileReferrals[CustomerRow],
+    rows: list[tuple[int, CustomerRow | dict[str, Problem]]],
+) -> None:
+    if not referrals.referrer_of:
+        return
+    planned = {number: p for number, p in rows if isinstance(p, CustomerRow)}
+    rejected = referrals.settle(plan.outcomes, planned)
+    if rejected:
+        plan.creates = [row for row in plan.creates if row.number not in rejected]
+        plan.updates = [(row, to) for row, to in plan.updates if row.number not in rejected]
 
 
 def _decide(
@@ -293,7 +313,7 @@ def _prepare(
         district=_text(v.get("district")),
         address=_text(v.get("address")),
         birthday=_date(v.get("birthday")),
-        referred_by_id=_referrer(problems, lookups, _text(v.get("referred_by"))),
+        referred_by_id=_referrer(problems, lookups, _text(v.get("referred_by")), row.number),
         notes=notes,
     )
     values = customer_field_values(problems, draft, today)
@@ -356,20 +376,19 @@ def _rep(problems: Problems, lookups: _Lookups, name: str | None) -> uuid.UUID |
     return rep_id
 
 
-def _referrer(problems: Problems, lookups: _Lookups, key: str | None) -> uuid.UUID | None:
+def _referrer(
+    problems: Problems, lookups: _Lookups, key: str | None, number: int
+) -> uuid.UUID | None:
     if key is None:
         return None
     found = lookups.referrers.get(key, [])
     if len(found) == 1:
         return found[0]
     if found:
-        problems.add(
-            "referred_by_id",
-            "Several customers are called {name}; give the referrer's code instead.",
-            name=key,
-        )
+        problems.add("referred_by_id", SEVERAL, name=key)
     else:
-        problems.add("referred_by_id", "No customer has the code or name {name}.", name=key)
+        # Perhaps another row of the file: settled once every row is read.
+        lookups.unresolved[number] = key
     return None
 
 
