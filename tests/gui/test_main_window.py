@@ -190,3 +190,21 @@ def test_without_saved_geometry_the_window_opens_at_its_default_size(
     qtbot.addWidget(window)
 
     assert (window.width(), window.height()) == (1100, 720)
+
+
+def test_column_widths_and_splitters_of_every_tab_come_back_in_the_next_window(
+    qtbot: QtBot, context: UiContext
+) -> None:
+    first = open_window(qtbot, context)
+    first.customers.table.horizontalHeader().resizeSection(1, 333)
+    first.complaints.table.horizontalHeader().resizeSection(1, 222)
+    follow_up_sizes = [300, 700]
+    first.follow_ups.splitter.setSizes(follow_up_sizes)
+    saved_sizes = first.follow_ups.splitter.sizes()
+    first.close()
+
+    second = open_window(qtbot, context)
+
+    assert second.customers.table.horizontalHeader().sectionSize(1) == 333
+    assert second.complaints.table.horizontalHeader().sectionSize(1) == 222
+    assert second.follow_ups.splitter.sizes() == saved_sizes

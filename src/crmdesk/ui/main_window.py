@@ -318,5 +318,6 @@ class MainWindow(QMainWindow):
         settings = self.context.settings
         settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         settings.setValue(STATE_KEY, self.saveState())
-        self.customers.save_layout()
+        for tab in (self.customers, self.follow_ups, self.complaints):
+            tab.save_layout()
         super().closeEvent(event)
