@@ -5,6 +5,7 @@ rows not imported, undo; a password-protected file stops on the first page."""
 from __future__ import annotations
 
 import threading
+import uuid
 from pathlib import Path
 
 import openpyxl
@@ -15,8 +16,15 @@ from PySide6.QtWidgets import QRadioButton, QWizard
 from pytestqt.qtbot import QtBot
 
 from crmdesk.domain.customers import CustomerDraft, CustomerFilter
+from crmdesk.domain.errors import Problem
 from crmdesk.domain.import_fields import ImportEntity
-from crmdesk.domain.import_results import ImportOptions, RowAction
+from crmdesk.domain.import_results import (
+    DuplicateOf,
+    ImportOptions,
+    MatchRule,
+    RowAction,
+    RowOutcome,
+)
 from crmdesk.domain.paging import PageRequest
 from crmdesk.services.import_sources import open_for_import
 from crmdesk.services.importing import REASON_HEADER, run_import
@@ -438,3 +446,19 @@ def test_the_history_lists_imports_and_undoes_one_unless_its_records_were_edited
     assert model.index(0, 7).data() != ""  # when it was undone
     dialog.table.selectRow(0)
     assert not dialog.undo_button.isEnabled()
+
+
+def test_the_reasons_given_back_are_in_chinese_in_the_chinese_window(chinese: None) -> None:
+    bad_phone = RowOutcome(
+        7, RowAction.REJECT, {"phone": Problem("'{value}' is not a phone number.", {"value": "12"})}
+    )
+    duplicate = RowOutcome(
+        8,
+        RowAction.SKIP,
+        duplicate_of=DuplicateOf(MatchRule.PHONE, "张三科技", code="KH-1", record_id=uuid.uuid4()),
+    )
+
+    words = import_wizard_common.reason_in_words(ImportEntity.CUSTOMERS)
+
+    assert words(bad_phone) == "电话: “12”不是有效的电话号码。"
+    assert "张三科技（KH-1）" in words(duplicate) and "电话相同" in words(duplicate)

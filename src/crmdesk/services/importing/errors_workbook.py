@@ -3,6 +3,7 @@ they were in the file, plus a column that says why."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from crmdesk.domain.import_fields import FIELDS, ImportEntity
@@ -26,10 +27,16 @@ def reason_text(outcome: RowOutcome, entity: ImportEntity) -> str:
 
 
 def write_errors_workbook(
-    source: RowSource, result: ImportResult, entity: ImportEntity, path: Path
+    source: RowSource,
+    result: ImportResult,
+    entity: ImportEntity,
+    path: Path,
+    reason: Callable[[RowOutcome], str] | None = None,
 ) -> int:
     """Write the rejected and held-back rows of `result` (read again from `source`) to
-    `path`; returns how many rows were written."""
+    `path`; returns how many rows were written. `reason` words why a row was not
+    imported (the window passes one in the user's language; default English)."""
+    explain = reason or (lambda outcome: reason_text(outcome, entity))
     wanted = {outcome.number: outcome for outcome in result.not_imported()}
     width = len(source.headers)
     columns = [ColumnFormat(header) for header in source.headers]
@@ -41,5 +48,5 @@ def write_errors_workbook(
             outcome = wanted.get(row.number)
             if outcome is not None:
                 cells = (tuple(row.raw) + (None,) * width)[:width]
-                sheet.append([*cells, reason_text(outcome, entity)])
+                sheet.append([*cells, explain(outcome)])
     return len(wanted)

@@ -4,6 +4,7 @@ plain words."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,19 +20,20 @@ from crmdesk.domain.import_errors import (
     SheetNotFoundError,
     SpreadsheetTooLargeError,
 )
-from crmdesk.domain.import_fields import ImportEntity, ImportField
+from crmdesk.domain.import_fields import FIELDS, ImportEntity, ImportField
 from crmdesk.domain.import_results import (
     ImportCancelledError,
     ImportOptions,
     ImportResult,
     RowAction,
+    RowOutcome,
     UndoRefusedError,
 )
 from crmdesk.domain.labels import Language
 from crmdesk.services.import_sources import ImportSource
 from crmdesk.ui.formatting import format_count
 from crmdesk.ui.i18n import current_language
-from crmdesk.ui.messages import error_text
+from crmdesk.ui.messages import error_text, problem_text
 
 SPREADSHEET_FILTER = "*.xlsx *.xls *.xlsb *.ods *.csv"
 ERROR_STYLE = "color: #b00020;"
@@ -89,6 +91,23 @@ def field_label(import_field: ImportField) -> str:
     return (
         import_field.label_zh if current_language() is Language.CHINESE else import_field.label_en
     )
+
+
+def reason_in_words(entity: ImportEntity) -> Callable[[RowOutcome], str]:
+    """Why a row was not imported, in the user's language, for the 错误原因 / Reason column
+    of the rows given back: each problem after the name of its field, then the duplicate."""
+    labels = {f.key: field_label(f) for f in FIELDS[entity]}
+
+    def words(outcome: RowOutcome) -> str:
+        parts = [
+            f"{labels.get(key, key)}: {problem_text(problem)}"
+            for key, problem in outcome.problems.items()
+        ]
+        if outcome.duplicate_of is not None and not outcome.problems:
+            parts += [problem_text(reason) for reason in outcome.reasons]
+        return " ".join(parts)
+
+    return words
 
 
 def entity_name(entity: ImportEntity) -> str:

@@ -270,8 +270,9 @@ class ResultPage(QWizardPage):
             self.save_button.setEnabled(True)
             show_error(self.error, import_error_text(error))
 
+        reason = common.reason_in_words(entity)
         self._context.tasks.read(
-            lambda: write_errors_workbook(source, result, entity, path),
+            lambda: write_errors_workbook(source, result, entity, path, reason),
             saved,
             owner=self,
             failed=failed,
