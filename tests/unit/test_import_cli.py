@@ -100,3 +100,23 @@ def test_all_or_nothing_imports_nothing_and_an_unreadable_file_exits_1(
 
     code, _, err = run(capsys, "import", "--db", str(db_path))
     assert code == 1 and "Name the FILE to import" in err
+
+
+def test_a_missing_mapping_file_or_an_unwritable_errors_path_is_refused_before_importing(
+    capsys: pytest.CaptureFixture[str], db_path: Path, tmp_path: Path
+) -> None:
+    file = messy_workbook(tmp_path / "客户.xlsx")
+
+    code, _, err = run(
+        capsys, "import", str(file), "--mapping", str(tmp_path / "gone.json"), "--db", str(db_path)
+    )
+    assert code == 1 and "gone.json could not be read" in err
+
+    missing_folder = tmp_path / "no-such-folder" / "errors.xlsx"
+    code, _, err = run(
+        capsys, "import", str(file), "--errors", str(missing_folder), "--db", str(db_path)
+    )
+    assert code == 1 and "nothing was imported" in err
+
+    code, out, _ = run(capsys, "import", "--history", "--db", str(db_path))
+    assert code == 0 and "客户.xlsx" not in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import uuid
 from pathlib import Path
@@ -120,10 +121,11 @@ def _run(args: argparse.Namespace) -> int:
         all_or_nothing=args.all_or_nothing,
         create_customers=args.create_customers,
     )
+    if args.errors is not None:
+        _check_writable(args.errors)
     source = open_source(args.file, options.entity, sheet=args.sheet)
     if args.mapping != "auto":
-        saved = Path(args.mapping).read_text(encoding="utf-8")
-        mapping = ColumnMapping.from_json(saved, source.headers)
+        mapping = ColumnMapping.from_json(_read_mapping(Path(args.mapping)), source.headers)
         source = source.with_mapping(mapping)
     database, _outcome = open_migrated(database_url(args.db))
     with (
@@ -140,6 +142,23 @@ def _run(args: argparse.Namespace) -> int:
     print(_summary(result, options, dry_run=args.dry_run))
     _show_problems(result, options.entity)
     return EXIT_ROWS_NOT_IMPORTED if result.counts.not_imported else EXIT_OK
+
+
+def _read_mapping(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CrmError(f"The mapping file {path} could not be read: {exc}") from None
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse an --errors path that cannot be written before anything is imported, so
+    that exit code 1 keeps meaning "nothing was changed"."""
+    folder = path.resolve().parent
+    if not folder.is_dir():
+        raise CrmError(f"The folder {folder} for --errors does not exist; nothing was imported.")
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        raise CrmError(f"{path} cannot be written (--errors); nothing was imported.")
 
 
 def _summary(result: ImportResult, options: ImportOptions, *, dry_run: bool) -> str:
