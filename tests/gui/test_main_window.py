@@ -20,6 +20,7 @@ from crmdesk.ui.dialogs.settings_dialog import SettingsDialog
 from crmdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from crmdesk.ui.i18n import LANGUAGE_KEY, current_language, install_language
 from crmdesk.ui.main_window import MainWindow
+from crmdesk.ui.tabs.customers_tab import CustomersTab
 from crmdesk.ui.window_host import WindowHost
 
 
@@ -208,3 +209,31 @@ def test_column_widths_and_splitters_of_every_tab_come_back_in_the_next_window(
     assert second.customers.table.horizontalHeader().sectionSize(1) == 333
     assert second.complaints.table.horizontalHeader().sectionSize(1) == 222
     assert second.follow_ups.splitter.sizes() == saved_sizes
+
+
+def test_a_customer_created_in_the_form_appears_in_the_list_and_is_found_by_pinyin_initials(
+    qtbot: QtBot, context: UiContext
+) -> None:
+    context.workspace.customers.create(CustomerDraft(name="李四商行"))
+    window = open_window(qtbot, context)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    profile = window.profile
+    profile.form.name.setText("张三科技")
+    qtbot.keyClicks(profile.form.phone, "138 1234 5678")
+    qtbot.mouseClick(profile.save_button, Qt.MouseButton.LeftButton)
+    wait_for_tasks(qtbot, context)
+    qtbot.waitUntil(lambda: profile.current_customer_id() is not None)
+
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    customers = window.customers
+    qtbot.waitUntil(lambda: customers.model.rowCount() == 2)
+    qtbot.keyClicks(customers.search, "zskj")
+    wait_for_tasks(qtbot, context)
+
+    qtbot.waitUntil(lambda: customers.model.rowCount() == 1, timeout=5_000)
+    name = customers.model.index(0, column_of(customers, "name"))
+    assert customers.model.data(name) == "张三科技"
+
+
+def column_of(tab: CustomersTab, key: str) -> int:
+    return next(i for i, column in enumerate(tab.model.columns) if column.key == key)
