@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import uuid
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import partial
 from pathlib import Path
 
@@ -19,6 +20,7 @@ SCREENSHOTS = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 WINDOW_SIZE = (1280, 800)
 DEMO_CUSTOMERS = 400
 DEMO_AS_OF = date(2026, 11, 20)
+DEMO_NOW = datetime(2026, 11, 20, 2, 0, tzinfo=UTC)  # 10:00 in China
 
 
 def main() -> int:
@@ -27,7 +29,10 @@ def main() -> int:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
     from crmdesk.app import create_application
+    from crmdesk.domain.complaint_workflow import FINISHED_STATUSES
+    from crmdesk.domain.complaints import ComplaintFilter
     from crmdesk.domain.customers import CustomerFilter
+    from crmdesk.domain.enums import ComplaintStatus
     from crmdesk.domain.labels import Language
     from crmdesk.domain.paging import PageRequest
     from crmdesk.paths import sqlite_url
@@ -39,8 +44,13 @@ def main() -> int:
     from crmdesk.ui.main_window import MainWindow
     from crmdesk.ui.tasks import TaskRunner
 
+    unfinished = set(ComplaintStatus) - FINISHED_STATUSES
     app = create_application()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def show_complaint(window: MainWindow, complaint_id: uuid.UUID) -> None:
+        window.tabs.setCurrentWidget(window.complaints)
+        window.complaints.show_complaint(complaint_id)
 
     def settle(milliseconds: int = 600) -> None:
         """Let background reads deliver and the widgets repaint."""
@@ -51,11 +61,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="crmdesk-shots-") as folder:
         database, _outcome = open_migrated(sqlite_url(Path(folder) / "demo.sqlite3"))
         build_demo(database, customers=DEMO_CUSTOMERS, as_of=DEMO_AS_OF)
-        workspace = Workspace.over(database)
+        # The window's clock stands on the demo's day, so that deadlines and "overdue"
+        # read as they would on that day.
+        workspace = Workspace.over(database, clock=lambda: DEMO_NOW)
         busiest = workspace.customers.list(
             CustomerFilter(has_open_complaint=True), PageRequest(0, 1)
         )
         featured = busiest.items[0].id
+        open_complaints = ComplaintFilter(statuses=frozenset(unfinished))
+        complaint = workspace.complaints.list(open_complaints, PageRequest(0, 1)).items[0].id
         tasks = TaskRunner()
         for language in Language:
             install_language(language)
@@ -68,7 +82,7 @@ def main() -> int:
                 ("customers", partial(window.tabs.setCurrentWidget, window.customers)),
                 ("profile", partial(window.open_profile, featured)),
                 ("follow-ups", partial(window.show_follow_ups_on, DEMO_AS_OF)),
-                ("complaints", partial(window.tabs.setCurrentWidget, window.complaints)),
+                ("complaints", partial(show_complaint, window, complaint)),
             ]
             for name, show in shots:
                 show()
