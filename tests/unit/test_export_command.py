@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -10,9 +12,11 @@ from python_calamine import CalamineWorkbook
 
 from crmdesk.cli import main
 from crmdesk.db.engine import Database
-from crmdesk.domain.customers import CustomerDraft
+from crmdesk.domain.customers import CustomerDraft, CustomerFilter
 from crmdesk.domain.enums import CustomerLevel, LifecycleStage
+from crmdesk.domain.orders import OrderDraft, OrderLineDraft
 from crmdesk.services.customers import CustomerService
+from crmdesk.services.orders import OrderService
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -131,6 +135,34 @@ def test_an_unknown_stage_is_a_usage_error(
 
     assert code == 2
     assert "'x' is none of exploration, formation" in err
+
+
+def test_export_orders_writes_one_row_per_line_under_the_import_headers(
+    capsys: pytest.CaptureFixture[str], database: Database, filled: Path, exports: Path
+) -> None:
+    with CustomerService(database).iter_rows(CustomerFilter()) as customers:
+        customer_id = next(c.id for c in customers.rows if c.code == "KH-3")
+    order = OrderService(database).create(
+        OrderDraft(
+            customer_id,
+            date(2024, 5, 6),
+            (
+                OrderLineDraft("茶叶", 2, Decimal("50.00"), Decimal("10.00"), "T-1"),
+                OrderLineDraft("茶杯", -1, Decimal("8.50")),
+            ),
+        )
+    )
+    path = exports / "orders.xlsx"
+
+    code, out, _err = run(capsys, "export", "orders", str(path), "--db", str(filled))
+
+    assert code == 0 and out.startswith("Exported 2 order lines in ")
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    assert rows[0][:8] == ["订单号", "客户", "下单日期", "产品", "货号", "数量", "单价", "金额"]
+    assert [row[:8] for row in rows[1:]] == [
+        [order.number, "KH-3", date(2024, 5, 6), "茶叶", "T-1", 2, 50, 90],
+        [order.number, "KH-3", date(2024, 5, 6), "茶杯", "", -1, 8.5, -8.5],
+    ]
 
 
 def test_export_report(capsys: pytest.CaptureFixture[str], filled: Path, exports: Path) -> None:

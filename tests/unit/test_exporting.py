@@ -347,3 +347,26 @@ def test_rows_stream_from_one_snapshot(
     assert stream.total == 7
     assert [first.code, *(row.code for row in rest)] == [f"KH-{n:02d}" for n in range(7)]
     assert added.code not in {row.code for row in rest}
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_a_columns_reader_shows_what_the_list_shows(language: Language) -> None:
+    """The export reads cells through `reader`, the window through `shown`: the same text."""
+    rows = [
+        (CustomerLevel.VIP, ("VIP", "老客户"), 3),
+        (None, (), 0),
+        (CustomerLevel.NORMAL, ("批发",), None),
+        (CustomerLevel.VIP, ("VIP",), -1),
+    ]
+    columns = [
+        ListColumn[tuple[object, ...]]("level", "Level", "等级", CellKind.LABEL, lambda r: r[0]),
+        ListColumn[tuple[object, ...]]("tags", "Tags", "标签", CellKind.TEXT_LIST, lambda r: r[1]),
+        ListColumn[tuple[object, ...]]("n", "N", "数", CellKind.INTEGER, lambda r: r[2]),
+    ]
+
+    for column in columns:
+        read = column.reader(language)
+        assert [read(row) for row in rows] == [column.shown(row, language) for row in rows]
+    chinese = language is Language.CHINESE
+    assert columns[0].reader(language)(rows[0]) == ("VIP客户" if chinese else "VIP")
+    assert columns[1].reader(language)(rows[0]) == ("VIP、老客户" if chinese else "VIP, 老客户")

@@ -1,10 +1,14 @@
-"""Export then import into an empty database gives the same customers back.
+"""Export then import into an empty database gives the same customers and orders back.
 
 The archive export (`export_customer_archive`) writes every field the customer import
 reads, under the import's own headers; importing the file into a freshly migrated
 database must bring back every field of every customer. Ids, versions and timestamps
 are the new database's own; owners and referrers are compared by what a person sees
 (the rep's name, the referrer's code and name) since their ids differ too.
+
+The order-line export (`export_order_lines`) writes one row per order line under the
+order import's headers; importing it into a database that has the same customers (the
+archive imported first) must bring back every order and every line.
 
 The sales reps are not part of a customer export: the import finds owners by name among
 the reps the database already has. So the empty database is given reps of the same names
@@ -17,6 +21,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import fields, replace
 from datetime import date
+from decimal import Decimal
 from itertools import cycle
 from pathlib import Path
 
@@ -25,17 +30,27 @@ from factories import add_rep
 
 from crmdesk.db.engine import Database, open_database
 from crmdesk.domain.contacts import ContactDraft
-from crmdesk.domain.customers import CustomerDraft, CustomerFilter
-from crmdesk.domain.enums import CustomerKind, CustomerLevel, LifecycleStage, SourceChannel
+from crmdesk.domain.customers import CustomerDraft, CustomerFilter, CustomerSummary
+from crmdesk.domain.enums import (
+    CustomerKind,
+    CustomerLevel,
+    LifecycleStage,
+    OrderStatus,
+    SourceChannel,
+)
 from crmdesk.domain.import_fields import ImportEntity
 from crmdesk.domain.import_results import ImportOptions, ImportResult
 from crmdesk.domain.labels import Language
+from crmdesk.domain.orders import OrderDraft, OrderFilter, OrderLineDraft
+from crmdesk.domain.paging import PageRequest
 from crmdesk.io.import_source import open_source
 from crmdesk.paths import sqlite_url
 from crmdesk.services.contacts import ContactService
 from crmdesk.services.customers import CustomerService
-from crmdesk.services.exporting import export_customer_archive
+from crmdesk.services.exporting import export_customer_archive, export_order_lines
 from crmdesk.services.importing import run_import
+from crmdesk.services.orders import OrderService
+from crmdesk.services.reps import RepService
 
 REPS = ("王经理", "Alice Smith")
 # Fields that belong to one database rather than to the customer.
@@ -192,9 +207,119 @@ def test_export_then_import_into_an_empty_database_gives_every_field_back(
 
 def import_customers(database: Database, path: Path) -> ImportResult:
     """Import the customers of `path`, skipping those the database has already."""
-    return run_import(
-        database, open_source(path, ImportEntity.CUSTOMERS), ImportOptions(ImportEntity.CUSTOMERS)
-    )
+    return import_file(database, path, ImportEntity.CUSTOMERS)
+
+
+def import_file(database: Database, path: Path, entity: ImportEntity) -> ImportResult:
+    return run_import(database, open_source(path, entity), ImportOptions(entity))
+
+
+# --- orders ---------------------------------------------------------------------------------
+
+Order = dict[str, object]
+# Fields of an order or a line that belong to one database rather than to the order.
+NOT_COMPARED_IN_ORDERS = frozenset(
+    {"id", "version", "customer_id", "rep_id", "created_at", "updated_at", "lines"}
+)
+
+
+def fill_orders(database: Database) -> None:
+    """Orders of the customers of `fill`: several lines each, a discount on a sale and
+    on a return, a return line inside a sale, a whole cancellation, paid and unpaid,
+    every status, with and without a rep, due date and notes."""
+    fill(database)
+    customers = {c.code: c.id for c in _customers(database)}
+    rep = next(r.id for r in RepService(database).list() if r.name == REPS[1])
+    service = OrderService(database)
+    line = OrderLineDraft
+    drafts = [
+        OrderDraft(
+            customers["KH-000"],
+            date(2024, 1, 5),
+            (
+                line("保温杯 500ml", 3, Decimal("59.90"), product_code="SKU-001"),
+                line("=SUM(A1:A2) gift box", 1, Decimal("120.00"), Decimal("20.00")),
+                line("Returned mug", -2, Decimal("15.50"), Decimal("-1.50"), "SKU-7"),
+            ),
+            status=OrderStatus.PAID,
+            payment_due_on=date(2024, 2, 5),
+            paid_on=date(2024, 1, 20),
+            notes="送货上门\n- 周末不收货",
+        ),
+        OrderDraft(
+            customers["KH-001"],
+            date(2025, 12, 31),
+            (line("Tea set", 10, Decimal("0.01")), line("Tea set", 1, Decimal("9999.99"))),
+            rep_id=rep,
+            status=OrderStatus.OPEN,
+            payment_due_on=date(2026, 1, 31),
+        ),
+        OrderDraft(
+            customers["KH-003"],
+            date(2024, 6, 1),
+            (line("Refund of order 1", -1, Decimal("88.00"), product_code="R-1"),),
+            status=OrderStatus.CANCELLED,
+        ),
+        *(
+            OrderDraft(
+                customers["KH-002"],
+                date(2024, 3, day),
+                (line("样品", 1, Decimal(day)),),
+                status=status,
+                paid_on=date(2024, 4, 1) if status is OrderStatus.PAID else None,
+            )
+            for day, status in enumerate(OrderStatus, start=1)
+        ),
+    ]
+    for draft in drafts:
+        service.create(draft)
+
+
+def orders_of(database: Database) -> dict[str, Order]:
+    """Every order by number: its fields, its customer's code, its rep's name and its
+    lines' fields."""
+    codes = {c.id: c.code for c in _customers(database)}
+    reps = {r.id: r.name for r in RepService(database).list(include_inactive=True)}
+    page = OrderService(database).list(OrderFilter(), PageRequest(limit=1000))
+    assert page.total == len(page.items)
+    found: dict[str, Order] = {}
+    for record in page.items:
+        values: Order = {
+            f.name: getattr(record, f.name)
+            for f in fields(record)
+            if f.name not in NOT_COMPARED_IN_ORDERS
+        }
+        values["customer"] = codes[record.customer_id]
+        values["rep"] = reps.get(record.rep_id) if record.rep_id else None
+        values["lines"] = [
+            {f.name: getattr(line, f.name) for f in fields(line) if f.name != "id"}
+            for line in record.lines
+        ]
+        found[record.number] = values
+    return found
+
+
+def _customers(database: Database) -> list[CustomerSummary]:
+    with CustomerService(database).iter_rows(CustomerFilter()) as stream:
+        return list(stream.rows)
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_order_lines_exported_then_imported_give_every_order_back(
+    database: Database, target: Database, tmp_path: Path, language: Language
+) -> None:
+    fill_orders(database)
+    original = orders_of(database)
+    export_customer_archive(database, tmp_path / "customers.xlsx", language)
+    import_customers(target, tmp_path / "customers.xlsx")
+    path = tmp_path / "订单明细.xlsx"
+
+    summary = export_order_lines(database, path, language)
+    result = import_file(target, path, ImportEntity.ORDERS)
+
+    assert summary.rows == sum(len(order["lines"]) for order in original.values())  # type: ignore[arg-type]
+    assert [dict(o.problems) for o in result.outcomes if o.problems] == []
+    assert orders_of(target) == original
 
 
 def test_the_sample_fills_and_empties_every_compared_field(database: Database) -> None:

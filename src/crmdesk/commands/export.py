@@ -1,4 +1,5 @@
-"""`crmdesk export`: the customer list, the report workbook or an import template, as .xlsx."""
+"""`crmdesk export`: the customer list, the order lines, the report workbook or an import
+template, as .xlsx."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from crmdesk.services.database import open_migrated
 from crmdesk.services.exporting import (
     export_customer_archive,
     export_customers,
+    export_order_lines,
     export_report,
 )
 from crmdesk.services.reps import RepService
@@ -83,6 +85,16 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     _language_argument(customers)
     customers.set_defaults(export=_export_customers)
+
+    orders = kinds.add_parser(
+        "orders",
+        help="every order line, under the order import's headers",
+        description="Export every line of every order, one row per line with its order's "
+        "number, customer code, dates and status: a copy that the order import reads back.",
+    )
+    _file_argument(orders)
+    _language_argument(orders)
+    orders.set_defaults(export=_export_orders)
 
     report = kinds.add_parser(
         "report",
@@ -177,6 +189,12 @@ def _export_customers(args: argparse.Namespace) -> str:
     return f"Exported {summary.rows:,} customers"
 
 
+def _export_orders(args: argparse.Namespace) -> str:
+    with _database(args) as database, _progress("order lines") as progress:
+        summary = export_order_lines(database, args.file, args.language, progress)
+    return f"Exported {summary.rows:,} order lines"
+
+
 def _export_report(args: argparse.Namespace) -> str:
     with _database(args) as database, _progress("rows") as progress:
         summary = export_report(database, args.file, args.language, progress=progress)
@@ -211,7 +229,7 @@ def _rep_id(database: Database, name: str) -> uuid.UUID:
 
 EXPORT_COMMAND = Command(
     "export",
-    "export the customer list, a report workbook or an import template to .xlsx",
+    "export the customer list, the order lines, a report workbook or an import template to .xlsx",
     _add_arguments,
     _run,
 )

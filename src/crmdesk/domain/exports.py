@@ -1,11 +1,13 @@
-"""What exports hand back and the rows of the report workbook: follow-ups coming due,
-complaints against their deadline, and the summary counts."""
+"""What exports hand back, the rows of the report workbook (follow-ups coming due,
+complaints against their deadline, the summary counts) and the columns of the archives
+that import back (customers, order lines)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from types import MappingProxyType
@@ -20,10 +22,11 @@ from crmdesk.domain.enums import (
     CustomerLevel,
     FollowUpKind,
     LifecycleStage,
+    OrderStatus,
     SourceChannel,
 )
 from crmdesk.domain.errors import JobCancelledError
-from crmdesk.domain.import_fields import CUSTOMER_FIELDS
+from crmdesk.domain.import_fields import CUSTOMER_FIELDS, ORDER_FIELDS, ImportField
 from crmdesk.domain.labels import Language
 from crmdesk.domain.list_columns import CellKind, ListColumn
 
@@ -85,6 +88,26 @@ class CustomerArchiveRow:
     notes: str | None
     tag_names: tuple[str, ...]
     primary_contact_name: str | None
+
+
+@dataclass(frozen=True)
+class OrderLineArchiveRow:
+    """One line of an order with the facts of its order, as the order import reads a
+    line-level sheet: the customer by code, the rep by name, money in major units."""
+
+    order_number: str
+    customer_code: str
+    ordered_on: date
+    product_name: str
+    product_code: str | None
+    quantity: int
+    unit_price: Decimal
+    line_total: Decimal
+    status: OrderStatus
+    payment_due_on: date | None
+    paid_on: date | None
+    rep_name: str | None
+    notes: str | None
 
 
 @dataclass(frozen=True)
@@ -208,15 +231,36 @@ def complaint_report_columns(
     )
 
 
-# --- the customer archive ---------------------------------------------------------------------
+# --- the archives -------------------------------------------------------------------------------
 #
-# One column per customer import field, headed by the field's label so that importing the
-# file maps every column back without help. The two phones are two columns, "电话" and
-# "电话2": the import reads a header with a trailing number as the same field and gives
-# the numbers of a row, in column order, to phone and phone_alt.
+# One column per import field, headed by the field's label so that importing the file
+# maps every column back without help. A field may give several columns: the two phones
+# are "电话" and "电话2", since the import reads a header with a trailing number as the
+# same field and gives the numbers of a row, in column order, to phone and phone_alt.
+# A field may give none: the order import folds a country into the order's notes, and
+# the notes column carries it back.
 
-_ArchiveValue = Callable[[CustomerArchiveRow], object]
-_ARCHIVE_VALUES: Mapping[str, tuple[CellKind, tuple[_ArchiveValue, ...]]] = MappingProxyType(
+_Values = Mapping[str, tuple[CellKind, tuple[Callable[[R], object], ...]]]
+
+
+def _import_columns(
+    fields: tuple[ImportField, ...], values: _Values[R]
+) -> tuple[ListColumn[R], ...]:
+    columns: list[ListColumn[R]] = []
+    for field in fields:  # a field missing from `values` fails here, when this loads
+        kind, readers = values[field.key]
+        key, en, zh = field.key, field.label_en, field.label_zh
+        for number, value in enumerate(readers, start=1):
+            if number == 1:
+                columns.append(ListColumn(key, en, zh, kind, value))
+            else:
+                columns.append(
+                    ListColumn(f"{key}_{number}", f"{en} {number}", f"{zh}{number}", kind, value)
+                )
+    return tuple(columns)
+
+
+_ARCHIVE_VALUES: _Values[CustomerArchiveRow] = MappingProxyType(
     {
         "code": (CellKind.TEXT, (lambda r: r.code,)),
         "name": (CellKind.TEXT, (lambda r: r.name,)),
@@ -241,18 +285,25 @@ _ARCHIVE_VALUES: Mapping[str, tuple[CellKind, tuple[_ArchiveValue, ...]]] = Mapp
     }
 )
 
+CUSTOMER_ARCHIVE_COLUMNS = _import_columns(CUSTOMER_FIELDS, _ARCHIVE_VALUES)
 
-def _archive_columns() -> tuple[ListColumn[CustomerArchiveRow], ...]:
-    columns: list[ListColumn[CustomerArchiveRow]] = []
-    for field in CUSTOMER_FIELDS:  # a field missing above fails here, when this loads
-        kind, values = _ARCHIVE_VALUES[field.key]
-        key, en, zh = field.key, field.label_en, field.label_zh
-        columns.append(ListColumn(key, en, zh, kind, values[0]))
-        for number, value in enumerate(values[1:], start=2):
-            columns.append(
-                ListColumn(f"{key}_{number}", f"{en} {number}", f"{zh}{number}", kind, value)
-            )
-    return tuple(columns)
+_ORDER_LINE_VALUES: _Values[OrderLineArchiveRow] = MappingProxyType(
+    {
+        "order_number": (CellKind.TEXT, (lambda r: r.order_number,)),
+        "customer": (CellKind.TEXT, (lambda r: r.customer_code,)),
+        "ordered_on": (CellKind.DATE, (lambda r: r.ordered_on,)),
+        "product": (CellKind.TEXT, (lambda r: r.product_name,)),
+        "sku": (CellKind.TEXT, (lambda r: r.product_code,)),
+        "quantity": (CellKind.INTEGER, (lambda r: r.quantity,)),
+        "unit_price": (CellKind.MONEY, (lambda r: r.unit_price,)),
+        "line_total": (CellKind.MONEY, (lambda r: r.line_total,)),
+        "status": (CellKind.LABEL, (lambda r: r.status,)),
+        "payment_due_on": (CellKind.DATE, (lambda r: r.payment_due_on,)),
+        "paid_on": (CellKind.DATE, (lambda r: r.paid_on,)),
+        "rep": (CellKind.TEXT, (lambda r: r.rep_name,)),
+        "country": (CellKind.TEXT, ()),
+        "notes": (CellKind.TEXT, (lambda r: r.notes,)),
+    }
+)
 
-
-CUSTOMER_ARCHIVE_COLUMNS = _archive_columns()
+ORDER_LINE_ARCHIVE_COLUMNS = _import_columns(ORDER_FIELDS, _ORDER_LINE_VALUES)

@@ -50,6 +50,34 @@ class ListColumn(Generic[Row]):
             return _LIST_SEPARATOR[language].join(str(item) for item in value)
         return value
 
+    def reader(self, language: Language) -> Callable[[Row], object]:
+        """`shown` for many rows: a function made once per column that reads the value as
+        a person reads it, without asking each value what it is."""
+        value = self.value
+        if self.kind is CellKind.LABEL:
+            # A handful of members: name each once, then look the name up.
+            names: dict[object, object] = {}
+
+            def named(row: Row) -> object:
+                member = value(row)
+                try:
+                    return names[member]
+                except KeyError:
+                    name = label(member, language) if isinstance(member, StrEnum) else member
+                    names[member] = name
+                    return name
+
+            return named
+        if self.kind is CellKind.TEXT_LIST:
+            separator = _LIST_SEPARATOR[language]
+
+            def joined(row: Row) -> object:
+                items = value(row)
+                return separator.join(map(str, items)) if isinstance(items, tuple) else items
+
+            return joined
+        return value
+
 
 _LIST_SEPARATOR = {Language.CHINESE: "、", Language.ENGLISH: ", "}
 

@@ -8,6 +8,7 @@ when everything was written, so a failed or cancelled export never leaves half a
 from __future__ import annotations
 
 import contextlib
+import operator
 import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
@@ -198,9 +199,9 @@ class SheetWriter:
         return cell
 
     def _write(self, values: Sequence[object]) -> None:
-        self._sheet.append(
-            [convert(value) for convert, value in zip(self._converters, values, strict=True)]
-        )
+        if len(values) != len(self._converters):
+            raise ValueError(f"{len(values)} values for {len(self._converters)} columns")
+        self._sheet.append(list(map(operator.call, self._converters, values)))
 
 
 # --- cell values ----------------------------------------------------------------------------

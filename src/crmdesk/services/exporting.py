@@ -1,6 +1,6 @@
 """Exports to .xlsx: any list as shown (its columns, filter and order), the customer list,
-the customer archive (every field the import reads back), and the report workbook
-(summary, customers, follow-ups due, complaints and deadlines).
+the customer archive and the order lines (every field the import reads back), and the
+report workbook (summary, customers, follow-ups due, complaints and deadlines).
 
 Every export streams: rows are read from one snapshot of the database a chunk at a time
 and written as they come, progress is reported and a cancel honoured every few hundred
@@ -10,12 +10,14 @@ rows, and a cancelled or failed export leaves no file behind.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TypeVar
 
 from crmdesk.db.engine import Database
+from crmdesk.db.repositories.order_export import count_order_lines, stream_order_lines
 from crmdesk.db.repositories.report import complaints, follow_ups_due, report_counts
 from crmdesk.domain.clock import Clock, local_day, system_clock
 from crmdesk.domain.customer_columns import CUSTOMER_COLUMNS
@@ -24,6 +26,7 @@ from crmdesk.domain.errors import Problem, ValidationError, problem_template
 from crmdesk.domain.exports import (
     CUSTOMER_ARCHIVE_COLUMNS,
     FOLLOW_UPS_DUE_WITHIN_DAYS,
+    ORDER_LINE_ARCHIVE_COLUMNS,
     ExportCancelledError,
     ExportSummary,
     ReportCounts,
@@ -48,6 +51,7 @@ _SHEET_TITLES = {
     "summary": ("Summary", "汇总"),
     "follow_ups": ("Follow-ups due", "待办回访"),
     "complaints": ("Complaints", "投诉"),
+    "order_lines": ("Order lines", "订单明细"),
 }
 
 
@@ -128,6 +132,31 @@ def export_customer_archive(
             progress=progress,
             cancelled=cancelled,
         )
+
+
+def export_order_lines(
+    database: Database,
+    path: Path,
+    language: Language = Language.CHINESE,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ExportSummary:
+    """Every line of every order, one row per line under the order import's headers and
+    carrying its order's facts, so that importing the file into a database that has the
+    same customers (and reps) gives the same orders back."""
+    with database.unit_of_work(write=False) as uow:
+        total = count_order_lines(uow.session)
+        with closing(stream_order_lines(uow.session)) as lines:
+            return export_rows(
+                path,
+                _sheet_title("order_lines", language),
+                ORDER_LINE_ARCHIVE_COLUMNS,
+                lines,
+                language,
+                total=total,
+                progress=progress,
+                cancelled=cancelled,
+            )
 
 
 def export_report(
@@ -229,8 +258,9 @@ def _write_sheet(
     sheet = writer.add_sheet(
         title, [ColumnFormat(column.header(language), column.kind) for column in columns]
     )
+    readers = [column.reader(language) for column in columns]
     for row in rows:
-        sheet.append([column.shown(row, language) for column in columns])
+        sheet.append([read(row) for read in readers])
         tracker.advance()
 
 
