@@ -524,10 +524,6 @@
         <translation>否</translation>
     </message>
     <message>
-        <source>(former rep)</source>
-        <translation>（已离职业务员）</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -626,6 +622,10 @@
         <translation>无人</translation>
     </message>
     <message>
+        <source>Too many customers selected</source>
+        <translation>选中的客户过多</translation>
+    </message>
+    <message>
         <source>Add tag</source>
         <translation>添加标签</translation>
     </message>
@@ -708,6 +708,10 @@
     <message>
         <source>No</source>
         <translation>无</translation>
+    </message>
+    <message>
+        <source>Only customers loaded on screen can be changed together; narrow the list with the search or filters, or select fewer rows.</source>
+        <translation>只能批量修改屏幕上已加载的客户；请用搜索或筛选缩小列表，或少选几行。</translation>
     </message>
     <message numerus="yes">
         <source>Give %n customer(s) to:</source>
@@ -864,6 +868,10 @@
     <message>
         <source>All reps</source>
         <translation>全部业务员</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>日程</translation>
     </message>
     <message>
         <source>&amp;New…</source>
@@ -1166,10 +1174,6 @@
     <message>
         <source>&amp;About crmdesk</source>
         <translation>关于 crmdesk(&amp;A)</translation>
-    </message>
-    <message>
-        <source>Follow-ups</source>
-        <translation>跟进</translation>
     </message>
     <message>
         <source>No customer chosen</source>
@@ -1489,6 +1493,13 @@ An offline-first desktop CRM for small sales teams.</source>
     <message>
         <source>Contacts</source>
         <translation>联系人</translation>
+    </message>
+</context>
+<context>
+    <name>RepCombo</name>
+    <message>
+        <source>(former rep)</source>
+        <translation>（已离职业务员）</translation>
     </message>
 </context>
 <context>

@@ -236,3 +236,30 @@ def test_column_layout_and_splitter_are_restored_in_a_new_tab(
         CustomerSort.CODE,
         True,
     )
+
+
+def test_a_bulk_action_on_rows_not_loaded_is_refused_rather_than_done_on_a_part(
+    context: UiContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    customers = context.workspace.customers
+    for number in range(130):  # more than two pages of 50: the last page is never painted
+        customers.create(CustomerDraft(name=f"客户{number:03}"))
+    tab = CustomersTab(context)
+    qtbot.addWidget(tab)
+    tab.resize(900, 300)
+    tab.show()
+    wait_for_tasks(qtbot, context)
+    told: list[str] = []
+    monkeypatch.setattr(customers_tab, "tell_not_loaded", lambda _parent, text: told.append(text))
+    monkeypatch.setattr(customers_tab, "confirm_delete", lambda _parent, _count, _q: True)
+    tab.table.selectAll()
+    assert tab.model.loaded_rows() < 130
+    tab.delete_button.click()
+    wait_for_tasks(qtbot, context)
+    assert len(told) == 1 and "narrow the list" in told[0]
+    assert customers.count_all() == 130
+    tab.table.clearSelection()
+    tab.table.selectRow(0)
+    tab.delete_button.click()
+    wait_for_tasks(qtbot, context)
+    assert customers.count_all() == 129

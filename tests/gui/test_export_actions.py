@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import openpyxl
 import pytest
-from gui_helpers import DEMO_AS_OF, wait_for_tasks
+from gui_helpers import wait_for_tasks
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
@@ -18,9 +19,9 @@ from pytestqt.qtbot import QtBot
 from crmdesk.domain.complaint_columns import COMPLAINT_COLUMNS
 from crmdesk.domain.complaints import ComplaintFilter, ComplaintSort
 from crmdesk.domain.customer_columns import CUSTOMER_COLUMNS
-from crmdesk.domain.customers import CustomerFilter
-from crmdesk.domain.enums import LifecycleStage
-from crmdesk.domain.follow_up_columns import AGENDA_COLUMNS
+from crmdesk.domain.customers import CustomerDraft, CustomerFilter
+from crmdesk.domain.enums import FollowUpKind, LifecycleStage
+from crmdesk.domain.follow_ups import FollowUpDraft
 from crmdesk.domain.import_fields import ImportEntity
 from crmdesk.domain.paging import PageRequest
 from crmdesk.ui import export_actions
@@ -116,22 +117,37 @@ def test_headers_and_file_name_follow_the_language(
     assert dialogs.suggested[0].suffix == ".xlsx"
 
 
-def test_the_follow_up_agenda_exports_its_rows(
-    qtbot: QtBot, demo_context: UiContext, dialogs: SaveDialogs
+def test_the_follow_ups_tab_exports_the_list_the_user_is_in_with_due_dates(
+    qtbot: QtBot, context: UiContext, dialogs: SaveDialogs
 ) -> None:
-    tab = FollowUpsTab(demo_context)
+    day = date.today() + timedelta(days=10)
+    customers, follow_ups = context.workspace.customers, context.workspace.follow_ups
+    customer_id = customers.create(CustomerDraft(name="李雷", birthday=day.replace(year=1985))).id
+    follow_ups.create(FollowUpDraft(customer_id, FollowUpKind.CALLBACK, "回访", day))
+    late = date.today() - timedelta(days=3)
+    follow_ups.create(FollowUpDraft(customer_id, FollowUpKind.VISIT, "逾期拜访", late))
+    tab = FollowUpsTab(context)
     qtbot.addWidget(tab)
-    tab.show_day(DEMO_AS_OF)
-    wait_for_tasks(qtbot, demo_context)
-    shown = tab.shown_rows()
+    tab.show_day(day)
+    wait_for_tasks(qtbot, context)
 
-    export_actions.export_table_rows(demo_context, tab, "Agenda", AGENDA_COLUMNS, shown)
-    wait_for_tasks(qtbot, demo_context)
-
+    tab.export_shown()
+    wait_for_tasks(qtbot, context)
     rows = sheet_rows(dialogs.path, "Agenda")
-    assert rows[0] == tuple(column.header_en for column in AGENDA_COLUMNS)
-    assert len(rows) == 1 + len(shown)
-    assert dialogs.suggested[0].name.startswith("Agenda-")
+    assert rows[0] == ("Due", "Customer", "Kind", "Title", "Contact", "Rep", "Status")
+    on_screen = [tab.agenda.index(r, 2).data() for r in range(tab.agenda.rowCount())]
+    assert [row[3] for row in rows[1:]] == on_screen
+    assert f"Birthday of 李雷 (turns {day.year - 1985})" in on_screen
+    assert {row[0].date() for row in rows[1:]} == {day}
+    assert dialogs.suggested[0].name == f"Agenda-{day:%Y%m%d}.xlsx"
+
+    tab.overdue_view.selectRow(0)
+    tab.export_shown()
+    wait_for_tasks(qtbot, context)
+    rows = sheet_rows(dialogs.path, "Overdue")
+    assert rows[0][:4] == ("Due", "Customer", "Kind", "Title")
+    assert [(row[0].date(), row[3]) for row in rows[1:]] == [(late, "逾期拜访")]
+    assert dialogs.suggested[1].name.startswith("Overdue-")
 
 
 def test_the_complaints_export_holds_every_complaint_the_filter_selects(

@@ -3,13 +3,16 @@ reschedule, complete and cancel, with refusals shown beside their fields."""
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import pytest
 from gui_helpers import wait_for_tasks
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
@@ -188,6 +191,26 @@ def test_editing_shows_the_saved_values_and_saves_the_changes(
     assert (edited.title, edited.due_on) == ("季度回访", date(2027, 4, 1))
 
 
+def test_editing_a_follow_up_of_a_rep_who_left_shows_and_keeps_that_rep(
+    qtbot: QtBot, context: UiContext
+) -> None:
+    reps = context.workspace.reps
+    reps.create(RepDraft(name="在职销售"))
+    left = reps.create(RepDraft(name="离职销售", active=False))
+    saved = context.workspace.follow_ups.create(
+        FollowUpDraft(add_customer(context), FollowUpKind.CALLBACK, "月度回访", DUE, rep_id=left.id)
+    )
+    dialog = FollowUpDialog(context, None, follow_up=saved)
+    open_dialog(qtbot, dialog)
+    wait_for_tasks(qtbot, context)
+
+    assert dialog.rep.currentText() == "离职销售"
+    dialog.title.setText("季度回访")
+    with qtbot.waitSignal(dialog.accepted):
+        save(qtbot, context, dialog)
+    assert context.workspace.follow_ups.get(saved.id).rep_id == left.id
+
+
 def test_rescheduling_moves_the_follow_up(qtbot: QtBot, context: UiContext) -> None:
     saved = plan(context, add_customer(context))
     dialog = RescheduleDialog(context, None, saved)
@@ -198,6 +221,35 @@ def test_rescheduling_moves_the_follow_up(qtbot: QtBot, context: UiContext) -> N
         save(qtbot, context, dialog)
 
     assert context.workspace.follow_ups.get(saved.id).due_on == date(2027, 5, 2)
+
+
+def test_esc_or_closing_while_the_save_runs_keeps_the_dialog_until_it_is_saved(
+    qtbot: QtBot, context: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saved = plan(context, add_customer(context))
+    service = context.workspace.follow_ups
+    reschedule = service.reschedule
+    release = threading.Event()
+
+    def slow_reschedule(*args: Any) -> FollowUpRecord:
+        release.wait(5)
+        return reschedule(*args)
+
+    monkeypatch.setattr(service, "reschedule", slow_reschedule)
+    dialog = RescheduleDialog(context, None, saved)
+    open_dialog(qtbot, dialog)
+    dialog.due_on.setDate(QDate(2027, 5, 2))
+    rejected: list[bool] = []
+    dialog.rejected.connect(lambda: rejected.append(True))
+    dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save).click()
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.close()
+    assert dialog.isVisible() and not rejected
+
+    with qtbot.waitSignal(dialog.accepted):
+        release.set()
+    wait_for_tasks(qtbot, context)
+    assert service.get(saved.id).due_on == date(2027, 5, 2)
 
 
 def test_completing_a_recurring_follow_up_logs_the_result_and_plans_the_next(

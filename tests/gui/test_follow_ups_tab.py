@@ -275,8 +275,51 @@ def test_the_demo_month_is_marked_and_the_models_are_sound(
         if tab.calendar.counts_on(first + timedelta(days=n))
     ]
     assert marked
-    assert tab.shown_rows() == tab.agenda.rows()
     for model in (tab.agenda, tab.overdue, tab.this_week):
         qtmodeltester.check(model)
     assert tab.agenda.headerData(0, Qt.Orientation.Horizontal) == "Customer"
-    assert tab.agenda.index(0, 0, QModelIndex()).isValid() == bool(tab.shown_rows())
+    assert tab.agenda.index(0, 0, QModelIndex()).isValid() == bool(tab.agenda.rows())
+
+
+def test_a_refresh_keeps_the_selection_in_the_list_the_user_is_in(
+    qtbot: QtBot, context: UiContext
+) -> None:
+    customer_id = add_customer(context)
+    today = date.today()
+    today_call = plan(context, customer_id, today, "今日回访")
+    late = plan(context, customer_id, today - timedelta(days=3), "逾期回访")
+    tab = open_tab(qtbot, context)
+    select_agenda_row(tab, "今日回访")
+    tab.overdue_view.selectRow(0)
+    assert tab.current_customer_id() == customer_id
+
+    tab.refresh()
+    wait_for_tasks(qtbot, context)
+
+    entry = tab.selected_entry()
+    assert isinstance(entry, FollowUpRow) and entry.follow_up.id == late.id
+    assert not tab.agenda_view.selectionModel().hasSelection()
+
+    select_agenda_row(tab, "今日回访")  # each list now has had a selection: back and forth
+    tab.refresh()
+    wait_for_tasks(qtbot, context)
+
+    entry = tab.selected_entry()
+    assert isinstance(entry, FollowUpRow) and entry.follow_up.id == today_call.id
+    assert not tab.overdue_view.selectionModel().hasSelection()
+
+
+def test_column_widths_of_the_lists_survive_a_refresh_and_come_back_in_a_new_tab(
+    qtbot: QtBot, context: UiContext
+) -> None:
+    plan(context, add_customer(context), date.today() - timedelta(days=3), "逾期回访")
+    tab = open_tab(qtbot, context)
+    tab.overdue_view.setColumnWidth(1, 321)
+    tab.agenda_view.setColumnWidth(0, 123)
+    tab.refresh()
+    wait_for_tasks(qtbot, context)
+    assert (tab.overdue_view.columnWidth(1), tab.agenda_view.columnWidth(0)) == (321, 123)
+
+    tab.save_layout()
+    again = open_tab(qtbot, context)
+    assert (again.overdue_view.columnWidth(1), again.agenda_view.columnWidth(0)) == (321, 123)

@@ -3,7 +3,9 @@ list, the first-run offer of demo data, switching language, and remembered geome
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,9 +14,12 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from crmdesk.domain.complaints import ComplaintDraft
 from crmdesk.domain.customers import CustomerDraft
+from crmdesk.domain.enums import ComplaintCategory, ComplaintSeverity, FollowUpKind
+from crmdesk.domain.follow_ups import FollowUpDraft
 from crmdesk.domain.labels import Language
-from crmdesk.ui import first_run
+from crmdesk.ui import first_run, main_window
 from crmdesk.ui.context import UiContext
 from crmdesk.ui.dialogs.settings_dialog import SettingsDialog
 from crmdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog
@@ -237,3 +242,37 @@ def test_a_customer_created_in_the_form_appears_in_the_list_and_is_found_by_piny
 
 def column_of(tab: CustomersTab, key: str) -> int:
     return next(i for i, column in enumerate(tab.model.columns) if column.key == key)
+
+
+def test_ctrl_l_and_ctrl_k_act_on_the_customer_of_the_follow_up_or_complaint_selected(
+    qtbot: QtBot, context: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    customers = context.workspace.customers
+    listed = customers.create(CustomerDraft(name="列表里选中的客户")).id
+    followed = customers.create(CustomerDraft(name="跟进的客户")).id
+    complained = customers.create(CustomerDraft(name="投诉的客户")).id
+    context.workspace.follow_ups.create(
+        FollowUpDraft(followed, FollowUpKind.CALLBACK, "回访", date.today())
+    )
+    context.workspace.complaints.open(
+        ComplaintDraft(complained, ComplaintCategory.DELIVERY, ComplaintSeverity.MEDIUM, "破损")
+    )
+    logged: list[uuid.UUID] = []
+    scheduled: list[list[uuid.UUID]] = []
+    monkeypatch.setattr(main_window, "log_interaction", lambda _c, _p, i: logged.append(i))
+    monkeypatch.setattr(
+        main_window, "schedule_follow_up", lambda _c, _p, ids: scheduled.append(ids)
+    )
+    window = open_window(qtbot, context)
+    window.customers.table.selectRow(window.customers.model.row_of(listed) or 0)
+
+    window.tabs.setCurrentWidget(window.follow_ups)
+    window.follow_ups.agenda_view.selectRow(0)
+    window.log_interaction()
+    window.schedule_follow_up()
+    window.tabs.setCurrentWidget(window.complaints)
+    window.complaints.table.selectRow(0)
+    window.log_interaction()
+
+    assert logged == [followed, complained]
+    assert scheduled == [[followed]]

@@ -28,6 +28,7 @@ from crmdesk.domain.enums import (
 )
 from crmdesk.domain.interactions import InteractionDraft
 from crmdesk.domain.orders import OrderDraft, OrderLineDraft
+from crmdesk.domain.reps import RepDraft
 from crmdesk.services.timeline import TimelineService
 from crmdesk.ui.changes import Change, Topic
 from crmdesk.ui.context import UiContext
@@ -35,7 +36,8 @@ from crmdesk.ui.dialogs.conflict_dialog import ConflictDialog
 from crmdesk.ui.dialogs.interaction_dialog import InteractionDialog
 from crmdesk.ui.formatting import format_date, format_money
 from crmdesk.ui.models.timeline_model import TimelineColumn
-from crmdesk.ui.tabs.profile_tab import ProfileTab
+from crmdesk.ui.tabs import profile_tab
+from crmdesk.ui.tabs.profile_tab import LeaveChoice, ProfileTab
 from crmdesk.ui.widgets.contacts_editor import ContactDialog
 
 W = TypeVar("W", bound=QWidget)
@@ -178,6 +180,36 @@ def test_leaving_with_unsaved_changes_asks_save_discard_or_cancel(
     assert questions == ["Save your changes to 杭州西湖茶业?"]
     assert context.workspace.customers.get(saved.id).city == stored_city
     assert tab.form.city.text() == form_city
+
+
+def test_a_customer_of_a_rep_who_left_keeps_that_owner_when_edited(
+    qtbot: QtBot, context: UiContext
+) -> None:
+    left = context.workspace.reps.create(RepDraft(name="离职销售", active=False))
+    saved = customer(context, owner_id=left.id)
+    tab = open_profile(qtbot, context, saved.id)
+    assert tab.form.owner.currentText() == "离职销售"
+    assert not tab.form.is_dirty()
+    tab.form.city.setText("苏州市")
+    assert tab.form.draft().owner_id == left.id
+
+
+def test_leaving_when_the_save_fails_with_a_bug_stays_and_the_bug_is_raised(
+    qtbot: QtBot, context: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    saved = customer(context, city="杭州市")
+    tab = open_profile(qtbot, context, saved.id)
+    tab.form.city.setText("苏州市")
+    monkeypatch.setattr(profile_tab, "ask_leave", lambda _parent, _name: LeaveChoice.SAVE)
+
+    def broken_update(*_args: object) -> CustomerRecord:
+        raise RuntimeError("a bug in the save")
+
+    monkeypatch.setattr(context.workspace.customers, "update", broken_update)
+    with qtbot.capture_exceptions() as raised:
+        assert tab.confirm_leave() is False
+    assert [str(error) for _, error, _ in raised] == ["a bug in the save"]
+    assert tab.form.city.text() == "苏州市"
 
 
 @pytest.mark.parametrize("choice", ["reload", "keep mine"])

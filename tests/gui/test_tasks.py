@@ -136,3 +136,33 @@ def test_the_rep_combo_lists_reps_and_keeps_a_choice_made_before_they_arrived(
 
 def _alive(widget: QWidget) -> bool:
     return shiboken6.isValid(widget)
+
+
+def test_always_is_called_after_every_outcome_and_a_bug_is_still_raised(
+    qtbot: QtBot, context: UiContext
+) -> None:
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    calls: list[str] = []
+
+    def broken() -> object:
+        raise RuntimeError("a bug")
+
+    tasks = context.tasks
+    tasks.read(
+        lambda: 1,
+        lambda _r: calls.append("done"),
+        owner=owner,
+        always=lambda: calls.append("always"),
+    )
+    wait_for_tasks(qtbot, context)
+    with qtbot.capture_exceptions() as raised:
+        tasks.read(
+            broken,
+            lambda _r: calls.append("done"),
+            owner=owner,
+            always=lambda: calls.append("always"),
+        )
+        wait_for_tasks(qtbot, context)
+    assert calls == ["done", "always", "always"]
+    assert [str(error) for _, error, _ in raised] == ["a bug"]

@@ -199,6 +199,22 @@ def test_a_stale_delete_is_refused(customers: CustomerService) -> None:
     assert customers.get(created.id).name == "张三丰"
 
 
+def test_delete_many_deletes_several_customers_at_once_or_none(
+    customers: CustomerService,
+) -> None:
+    first = customers.create(CustomerDraft(name="甲"))
+    second = customers.create(CustomerDraft(name="乙"))
+    kept = customers.create(CustomerDraft(name="丙"))
+    with pytest.raises(NotFoundError):
+        customers.delete_many([first.id, uuid.uuid4()])
+    assert customers.count_all() == 3
+    assert customers.delete_many([first.id, second.id]) == 2
+    assert [row.id for row in customers.list(CustomerFilter()).items] == [kept.id]
+    with pytest.raises(NotFoundError):
+        customers.delete_many([first.id, kept.id])
+    assert customers.get(kept.id).name == "丙"
+
+
 def test_saving_an_unchanged_customer_keeps_its_version(database: Database) -> None:
     customers = CustomerService(database, clock=ticking_clock(NOW))
     created = customers.create(

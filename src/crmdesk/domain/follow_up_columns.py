@@ -61,3 +61,9 @@ AGENDA_COLUMNS: tuple[AgendaColumn, ...] = (
     AgendaColumn("rep", "Rep", "业务员", CellKind.TEXT, _rep),
     AgendaColumn("status", "Status", "状态", CellKind.LABEL, _status),
 )
+
+# An exported agenda: the day is no longer on screen above it.
+AGENDA_EXPORT_COLUMNS: tuple[AgendaColumn, ...] = (
+    AgendaColumn("due_on", "Due", "到期日", CellKind.DATE, _due),
+    *AGENDA_COLUMNS,
+)

@@ -107,6 +107,17 @@ class CustomerService:
             customer.deleted_at = customer.updated_at = self._clock()
             uow.commit()
 
+    def delete_many(self, customer_ids: Iterable[uuid.UUID]) -> int:
+        """Soft-delete several customers at once, all or none (NotFoundError names one that
+        does not exist or was deleted, and nothing is deleted); returns how many."""
+        with self._database.unit_of_work() as uow:
+            customers = _all_live(uow, customer_ids)
+            now = self._clock()
+            for customer in customers:
+                customer.deleted_at = customer.updated_at = now
+            uow.commit()
+        return len(customers)
+
     def get(self, customer_id: uuid.UUID) -> CustomerRecord:
         with self._database.unit_of_work(write=False) as uow:
             customer = require_live(uow.session, Customer, customer_id, WHAT)

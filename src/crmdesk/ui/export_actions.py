@@ -8,6 +8,7 @@ progress dialog whose Cancel leaves no file behind, and says where the file went
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TypeVar
 
@@ -91,10 +92,10 @@ def ask_save_path(
     return path
 
 
-def _dated(context: UiContext, chinese: str, english: str) -> str:
-    day = local_today(context.workspace.clock).strftime("%Y%m%d")
+def _dated(context: UiContext, chinese: str, english: str, day: date | None = None) -> str:
+    stamp = (day or local_today(context.workspace.clock)).strftime("%Y%m%d")
     stem = chinese if current_language() is Language.CHINESE else english
-    return f"{stem}-{day}{XLSX_SUFFIX}"
+    return f"{stem}-{stamp}{XLSX_SUFFIX}"
 
 
 def _documents() -> str:
@@ -152,9 +153,10 @@ def export_table_rows(
     title: str,
     columns: Sequence[ListColumn[R]],
     rows: Sequence[R],
+    day: date | None = None,
 ) -> bool:
     """Export rows a table shows (a follow-up agenda or list) in its columns, under
-    `title` (the sheet's name and the start of the file's)."""
+    `title` (the sheet's name and the start of the file's, dated `day` or today)."""
     language = current_language()
 
     def work(path: Path, control: JobControl) -> ExportSummary:
@@ -173,7 +175,7 @@ def export_table_rows(
         context,
         parent,
         QCoreApplication.translate("export", "Export {title}").format(title=title),
-        _dated(context, title, title),
+        _dated(context, title, title, day),
         QCoreApplication.translate("export", "Exporting…"),
         work,
     )

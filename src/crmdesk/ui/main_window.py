@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 import crmdesk
 from crmdesk.domain.customers import CustomerFilter
 from crmdesk.domain.errors import CrmError
-from crmdesk.domain.follow_up_columns import AGENDA_COLUMNS
 from crmdesk.domain.import_fields import ImportEntity
 from crmdesk.ui import export_actions
 from crmdesk.ui.context import UiContext
@@ -114,11 +113,14 @@ class MainWindow(QMainWindow):
 
     def schedule_follow_up(self) -> None:
         # With nobody chosen the dialog asks for the customer itself.
-        schedule_follow_up(self.context, self, self._chosen_customers(required=False))
+        chosen = self._chosen_customers(required=False)
+        if chosen is not None:
+            schedule_follow_up(self.context, self, chosen)
 
     def open_complaint(self) -> None:
         chosen = self._chosen_customers(required=False)
-        open_complaint(self.context, self, chosen[0] if chosen else None)
+        if chosen is not None:
+            open_complaint(self.context, self, chosen[0] if chosen else None)
 
     def import_file(self) -> None:
         run_import_wizard(self.context, self)
@@ -132,13 +134,7 @@ class MainWindow(QMainWindow):
         if current is self.customers:
             export_actions.export_customers_shown(self.context, self, self.customers.shown_query())
         elif current is self.follow_ups:
-            export_actions.export_table_rows(
-                self.context,
-                self,
-                self.tr("Follow-ups"),
-                AGENDA_COLUMNS,
-                self.follow_ups.shown_rows(),
-            )
+            self.follow_ups.export_shown()
         elif current is self.complaints:
             sort_by, descending = self.complaints.shown_sort()
             export_actions.export_complaints(
@@ -155,14 +151,19 @@ class MainWindow(QMainWindow):
         # A single profile has nothing to export as a table.
         self.export_action.setEnabled(self.tabs.currentWidget() is not self.profile)
 
-    def _chosen_customers(self, *, required: bool = True) -> list[uuid.UUID]:
-        """The customers the user is looking at: the profile's on the profile tab, the
-        selected rows anywhere else."""
-        if self.tabs.currentWidget() is self.profile:
-            current = self.profile.current_customer_id()
-            chosen = [current] if current else []
+    def _chosen_customers(self, *, required: bool = True) -> list[uuid.UUID] | None:
+        """The customers the user is looking at in the current tab: the selected rows of
+        the customer list, else the customer of the profile, follow-up or complaint.
+        None: the customer list refused its selection (and said why)."""
+        current = self.tabs.currentWidget()
+        if current is self.customers:
+            chosen = self.customers.chosen_customer_ids()
+            if chosen is None:
+                return None
         else:
-            chosen = self.customers.selected_customer_ids()
+            assert isinstance(current, ProfileTab | FollowUpsTab | ComplaintsTab)
+            customer_id = current.current_customer_id()
+            chosen = [customer_id] if customer_id else []
         if not chosen and required:
             QMessageBox.information(
                 self,

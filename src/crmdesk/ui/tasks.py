@@ -124,9 +124,12 @@ class TaskRunner(QObject):
         *,
         owner: QObject,
         failed: Callable[[CrmError], object] | None = None,
+        always: Callable[[], object] | None = None,
     ) -> None:
-        """Run a query; `owner` is the object whose callbacks these are."""
-        self._start(self._reads, work, done, failed, owner, change=None, control=None)
+        """Run a query; `owner` is the object whose callbacks these are. `always` is called
+        last, whatever the outcome: also before a bug's exception is raised, so that a
+        caller waiting for the answer is never left waiting."""
+        self._start(self._reads, work, done, failed, always, owner, change=None, control=None)
 
     def write(
         self,
@@ -136,10 +139,11 @@ class TaskRunner(QObject):
         owner: QObject,
         change: Change | Callable[[T], Change],
         failed: Callable[[CrmError], object] | None = None,
+        always: Callable[[], object] | None = None,
     ) -> None:
         """Run a write in the serial lane; on success announce `change` (or the change
-        computed from the result), then call `done`."""
-        self._start(self._writes, work, done, failed, owner, change=change, control=None)
+        computed from the result), then call `done` (`always` as for `read`)."""
+        self._start(self._writes, work, done, failed, always, owner, change=change, control=None)
 
     def job(
         self,
@@ -150,9 +154,11 @@ class TaskRunner(QObject):
         progress: Callable[[int, int], None],
         change: Change | Callable[[T], Change] | None,
         failed: Callable[[CrmError], object] | None = None,
+        always: Callable[[], object] | None = None,
     ) -> JobControl:
         """Run a long job (in the write lane when it writes, i.e. has a `change`) that
-        reports progress and can be cancelled through the returned control."""
+        reports progress and can be cancelled through the returned control (`always` as
+        for `read`)."""
         control = JobControl()
         pool = self._reads if change is None else self._writes
         self._start(
@@ -160,6 +166,7 @@ class TaskRunner(QObject):
             lambda: work(control),
             done,
             failed,
+            always,
             owner,
             change=change,
             control=(control, progress),
@@ -177,24 +184,35 @@ class TaskRunner(QObject):
         work: Callable[[], Any],
         done: Callable[[Any], object],
         failed: Callable[[CrmError], object] | None,
+        always: Callable[[], object] | None,
         owner: QObject,
         *,
         change: Change | Callable[[Any], Change] | None,
         control: tuple[JobControl, Callable[[int, int], None]] | None,
     ) -> None:
+        def settle() -> None:
+            if always is not None and shiboken6.isValid(owner):
+                always()
+
         def finish(result: object) -> None:
-            if change is not None:
-                self.changed.emit(change(result) if callable(change) else change)
-            if shiboken6.isValid(owner):
-                done(result)
+            try:
+                if change is not None:
+                    self.changed.emit(change(result) if callable(change) else change)
+                if shiboken6.isValid(owner):
+                    done(result)
+            finally:
+                settle()
 
         def fail(error: BaseException) -> None:
-            if not isinstance(error, CrmError):
-                raise error
-            if failed is not None and shiboken6.isValid(owner):
-                failed(error)
-            elif not isinstance(error, JobCancelledError):
-                self.error.emit(error)
+            try:
+                if not isinstance(error, CrmError):
+                    raise error
+                if failed is not None and shiboken6.isValid(owner):
+                    failed(error)
+                elif not isinstance(error, JobCancelledError):
+                    self.error.emit(error)
+            finally:
+                settle()
 
         def report(done_count: int, total: int) -> None:
             if control is not None and shiboken6.isValid(owner):

@@ -31,6 +31,7 @@ class SavingDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.saved_result: object = None  # what the write returned, once it succeeded
+        self._writing = False  # a save is in flight: closing now would not stop it
         self.errors = FormErrors()
         self.form = QFormLayout()
         self.buttons = QDialogButtonBox(
@@ -56,6 +57,7 @@ class SavingDialog(QDialog):
     ) -> None:
         self.errors.clear()
         self.buttons.setEnabled(False)
+        self._writing = True
 
         def saved(result: T) -> None:
             self.saved_result = result
@@ -64,11 +66,23 @@ class SavingDialog(QDialog):
             if done is not None:
                 done(result)
 
-        self.context.tasks.write(work, saved, owner=self, change=change, failed=self._refused)
+        self.context.tasks.write(
+            work, saved, owner=self, change=change, failed=self._refused, always=self._written
+        )
+
+    def reject(self) -> None:
+        """Cancel, Esc and the window's close button: ignored while a save runs, which
+        would be written all the same (the dialog closes once it is)."""
+        if not self._writing:
+            super().reject()
 
     def refuse(self, problems: Mapping[str, Problem]) -> None:
         """Show problems found before anything was written (checks of the form itself)."""
         self.errors.show(problems)
+
+    def _written(self) -> None:
+        self._writing = False
+        self.buttons.setEnabled(True)
 
     def _refused(self, error: CrmError) -> None:
         self.buttons.setEnabled(True)

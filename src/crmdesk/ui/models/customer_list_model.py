@@ -138,6 +138,16 @@ class CustomerListModel(QAbstractTableModel):
                     return page * self._page_size + offset
         return None
 
+    def loaded_ids(self, first: int, last: int) -> list[uuid.UUID]:
+        """The customers of rows `first` to `last` whose pages are loaded, top to bottom;
+        only loaded pages are looked at, however many rows the span covers."""
+        ids: list[uuid.UUID] = []
+        for page in sorted(self._pages):
+            start, rows = page * self._page_size, self._pages[page]
+            begin, end = max(first - start, 0), min(last - start + 1, len(rows))
+            ids.extend(summary.id for summary in rows[begin:end])
+        return ids
+
     def loaded_rows(self) -> int:
         """How many rows are held in memory (at most `max_pages` pages)."""
         return sum(len(rows) for rows in self._pages.values())

@@ -5,6 +5,7 @@ day's birthdays worded as care items."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -46,6 +47,24 @@ def birthday_text(item: BirthdayItem) -> str:
     )
 
 
+def as_shown(columns: Sequence[ListColumn[Row]]) -> tuple[ListColumn[Row], ...]:
+    """`columns` with a birthday's title worded as the lists show it (the domain's column
+    holds the bare name: wording is the window's, in its language), for the screen and
+    its exports alike."""
+    return tuple(
+        _title_as_shown(column) if column.key == TITLE_KEY else column for column in columns
+    )
+
+
+def _title_as_shown(column: ListColumn[Row]) -> ListColumn[Row]:
+    read = column.value
+
+    def title(row: Row) -> object:
+        return birthday_text(row) if isinstance(row, BirthdayItem) else read(row)
+
+    return replace(column, value=title)
+
+
 class FollowUpTableModel(ListColumnTableModel[Row]):
     """A list of follow-ups (or agenda entries) shown in `columns`."""
 
@@ -68,17 +87,12 @@ class FollowUpTableModel(ListColumnTableModel[Row]):
 
     def cell(self, row: Row, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(self.columns[column], row)
+            return value_text(self.columns[column].value(row))
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._color(row)
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(row, BirthdayItem):
             return format_date(row.birthday)
         return None
-
-    def _text(self, column: ListColumn[Row], row: Row) -> str:
-        if isinstance(row, BirthdayItem) and column.key == TITLE_KEY:
-            return birthday_text(row)
-        return value_text(column.value(row))
 
     def _color(self, row: Row) -> QColor | None:
         if isinstance(row, BirthdayItem):
@@ -92,9 +106,9 @@ class FollowUpTableModel(ListColumnTableModel[Row]):
 
 def follow_up_list_model(parent: QObject | None = None) -> FollowUpTableModel[FollowUpRow]:
     """A dated list of follow-ups (overdue, this week)."""
-    return FollowUpTableModel(FOLLOW_UP_COLUMNS, parent)
+    return FollowUpTableModel(as_shown(FOLLOW_UP_COLUMNS), parent)
 
 
 def agenda_model(parent: QObject | None = None) -> FollowUpTableModel[AgendaEntry]:
     """One day's follow-ups and birthdays."""
-    return FollowUpTableModel(AGENDA_COLUMNS, parent)
+    return FollowUpTableModel(as_shown(AGENDA_COLUMNS), parent)

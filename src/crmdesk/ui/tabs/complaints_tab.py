@@ -137,6 +137,11 @@ class ComplaintsTab(QWidget):
         self._clear_filters()
         self.reload()
 
+    def current_customer_id(self) -> uuid.UUID | None:
+        """The customer of the selected complaint, if one is selected."""
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()).customer_id if rows else None
+
     def criteria(self) -> ComplaintFilter:
         """What the filters ask for."""
         statuses = cast("frozenset[ComplaintStatus]", self.status_filter.currentData())

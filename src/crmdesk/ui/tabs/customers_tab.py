@@ -108,6 +108,13 @@ def ask_owner(
     return chosen, combo.current_value()
 
 
+def tell_not_loaded(parent: QWidget, message: str) -> None:
+    """Say why a bulk action on the selection was refused."""
+    QMessageBox.information(
+        parent, QCoreApplication.translate("CustomersTab", "Too many customers selected"), message
+    )
+
+
 def ask_tag(parent: QWidget, count: int, known: Sequence[str], label: str) -> str | None:
     """A tag name, typed or chosen among the existing ones; None when cancelled."""
     name, chosen = QInputDialog.getItem(
@@ -270,8 +277,42 @@ class CustomersTab(QWidget):
 
     def selected_customer_ids(self) -> list[uuid.UUID]:
         """The selected customers whose rows are loaded, top to bottom."""
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [i for i in (self.model.customer_id(row) for row in rows) if i is not None]
+        return self._loaded_ids(self._selected_spans())
+
+    def chosen_customer_ids(self) -> list[uuid.UUID] | None:
+        """The selected customers, for an action on all of them; None, after telling the
+        user, when some selected rows are not loaded (acting on a part of the selection
+        would be a surprise)."""
+        spans = self._selected_spans()
+        ids = self._loaded_ids(spans)
+        if len(ids) < sum(last - first + 1 for first, last in spans):
+            tell_not_loaded(
+                self,
+                self.tr(
+                    "Only customers loaded on screen can be changed together; narrow the "
+                    "list with the search or filters, or select fewer rows."
+                ),
+            )
+            return None
+        return ids
+
+    def _selected_spans(self) -> list[tuple[int, int]]:
+        """The selected rows as (first, last) spans, top to bottom, without overlaps: a
+        selection of a million rows is a few spans, not a million indexes."""
+        selection = self.table.selectionModel().selection()
+        ranges = sorted(
+            (r.top(), r.bottom()) for r in (selection.at(i) for i in range(selection.size()))
+        )
+        spans: list[tuple[int, int]] = []
+        for first, last in ranges:
+            if spans and first <= spans[-1][1] + 1:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], last))
+            else:
+                spans.append((first, last))
+        return spans
+
+    def _loaded_ids(self, spans: Sequence[tuple[int, int]]) -> list[uuid.UUID]:
+        return [i for first, last in spans for i in self.model.loaded_ids(first, last)]
 
     def current_customer_id(self) -> uuid.UUID | None:
         index = self.table.currentIndex()
@@ -327,7 +368,7 @@ class CustomersTab(QWidget):
     # --- bulk actions -------------------------------------------------------------------
 
     def assign_owner(self) -> None:
-        ids = self.selected_customer_ids()
+        ids = self.chosen_customer_ids()
         if not ids:
             return
         label = self.tr("Give %n customer(s) to:", "", len(ids))
@@ -337,7 +378,7 @@ class CustomersTab(QWidget):
             self._write(lambda: customers.set_owner(ids, owner_id), ids)
 
     def add_tag(self) -> None:
-        ids = self.selected_customer_ids()
+        ids = self.chosen_customer_ids()
         if not ids:
             return
         label = self.tr("Tag for %n customer(s):", "", len(ids))
@@ -347,7 +388,7 @@ class CustomersTab(QWidget):
             self._write(lambda: customers.add_tag_to_many(ids, name), ids)
 
     def schedule_follow_up(self) -> None:
-        ids = self.selected_customer_ids()
+        ids = self.chosen_customer_ids()
         if not ids:
             return
         # Imported here: the dialogs import widgets that import this tab's neighbours.
@@ -356,23 +397,20 @@ class CustomersTab(QWidget):
         schedule_follow_up(self._context, self, ids)
 
     def delete_selected(self) -> None:
-        ids = self.selected_customer_ids()
+        ids = self.chosen_customer_ids()
+        if not ids:
+            return
         question = self.tr(
             "Delete %n customer(s)? Their contacts, history, follow-ups and complaints "
             "disappear from every list with them.",
             "",
             len(ids),
         )
-        if not ids or not confirm_delete(self, len(ids), question):
+        if not confirm_delete(self, len(ids), question):
             return
         customers = self._context.workspace.customers
-
-        def delete_all() -> None:
-            for customer_id in ids:
-                customers.delete(customer_id)
-
         self.table.clearSelection()
-        self._write(delete_all, ids)
+        self._write(lambda: customers.delete_many(ids), ids)
 
     def _write(self, work: Callable[[], object], ids: Sequence[uuid.UUID]) -> None:
         self._context.tasks.write(

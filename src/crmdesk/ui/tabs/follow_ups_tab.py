@@ -28,16 +28,18 @@ from PySide6.QtWidgets import (
 from crmdesk.domain.care import BirthdayItem
 from crmdesk.domain.clock import local_today
 from crmdesk.domain.enums import FollowUpKind, FollowUpStatus
-from crmdesk.domain.follow_up_columns import AgendaEntry
+from crmdesk.domain.follow_up_columns import AGENDA_EXPORT_COLUMNS, AgendaEntry
 from crmdesk.domain.follow_ups import DayCount, FollowUpFilter, FollowUpRow
 from crmdesk.domain.list_columns import column_by_key
 from crmdesk.domain.paging import Page, PageRequest
+from crmdesk.ui import export_actions
 from crmdesk.ui.changes import Change, Topic
 from crmdesk.ui.context import UiContext
 from crmdesk.ui.dialogs import follow_up_dialog
 from crmdesk.ui.models.follow_up_models import (
     FollowUpTableModel,
     agenda_model,
+    as_shown,
     follow_up_list_model,
 )
 from crmdesk.ui.widgets.choice_combos import RepCombo
@@ -50,6 +52,7 @@ T = TypeVar("T")
 LIST_LIMIT = 500
 SPLITTER_KEY = "follow_ups/splitter"
 LISTS_SPLITTER_KEY = "follow_ups/lists_splitter"
+HEADER_KEY = "follow_ups/{name}_header"  # each list's column widths
 CALENDAR_WIDTH = 370
 DAYS_IN_WEEK = 7
 # Long company names are cut short (the full name is in the customer list) so that every
@@ -71,6 +74,9 @@ class FollowUpsTab(QWidget):
         # Each kind of read is numbered, so that an answer overtaken by a newer ask is dropped.
         self._asked: dict[str, int] = {}
         self._active: QTableView | None = None
+        # Lists whose columns were fitted to their first rows or set to the user's widths:
+        # a refresh leaves them as they are.
+        self._sized: set[QTableView] = set()
 
         self.rep_filter = RepCombo(context, empty_text=self.tr("All reps"))
         self.calendar = FollowUpCalendar()
@@ -112,9 +118,25 @@ class FollowUpsTab(QWidget):
         self.calendar.select_day(day)
         self.calendar.setCurrentPage(day.year, day.month)
 
-    def shown_rows(self) -> list[AgendaEntry]:
-        """The selected day's agenda as shown, in the columns of AGENDA_COLUMNS."""
-        return self.agenda.rows()
+    def export_shown(self) -> None:
+        """Export the list the user is in (the agenda unless another was chosen) as it is
+        shown, with each entry's due date; an agenda's file is named after its day."""
+        if self._active is self.overdue_view:
+            self._export_list(self.tr("Overdue"), self.overdue)
+        elif self._active is self.this_week_view:
+            self._export_list(self.tr("This week"), self.this_week)
+        else:
+            export_actions.export_table_rows(
+                self._context,
+                self,
+                self.tr("Agenda"),
+                as_shown(AGENDA_EXPORT_COLUMNS),
+                self.agenda.rows(),
+                self.calendar.selected_day(),
+            )
+
+    def _export_list(self, title: str, model: FollowUpTableModel[FollowUpRow]) -> None:
+        export_actions.export_table_rows(self._context, self, title, model.columns, model.rows())
 
     def selected_entry(self) -> AgendaEntry | None:
         view = self._active
@@ -125,10 +147,17 @@ class FollowUpsTab(QWidget):
         entry: AgendaEntry | None = model.row_at(view.currentIndex())
         return entry
 
+    def current_customer_id(self) -> uuid.UUID | None:
+        """The customer of the selected follow-up or birthday, if one is selected."""
+        entry = self.selected_entry()
+        return None if entry is None else _customer_id(entry)
+
     def save_layout(self) -> None:
         settings = self._context.settings
         settings.setValue(SPLITTER_KEY, self.splitter.saveState())
         settings.setValue(LISTS_SPLITTER_KEY, self.lists_splitter.saveState())
+        for name, view in self._named_views():
+            settings.setValue(HEADER_KEY.format(name=name), view.horizontalHeader().saveState())
 
     def refresh(self) -> None:
         self._load_month()
@@ -222,6 +251,17 @@ class FollowUpsTab(QWidget):
             state = self._context.settings.value(key)
             if isinstance(state, QByteArray):
                 splitter.restoreState(state)
+        for name, view in self._named_views():
+            state = self._context.settings.value(HEADER_KEY.format(name=name))
+            if isinstance(state, QByteArray) and view.horizontalHeader().restoreState(state):
+                self._sized.add(view)
+
+    def _named_views(self) -> tuple[tuple[str, QTableView], ...]:
+        return (
+            ("agenda", self.agenda_view),
+            ("overdue", self.overdue_view),
+            ("this_week", self.this_week_view),
+        )
 
     # Loading.
 
@@ -308,21 +348,28 @@ class FollowUpsTab(QWidget):
         return self.tr("{name} ({count})").format(name=name, count=page.total)
 
     def _keep_selection(self, view: QTableView, reset: Callable[[], None]) -> None:
-        """Reset a list and select again the entry that was selected, if it is still there."""
+        """Reset a list and, when it is the list the user acts in, select again the entry
+        that was selected, if it is still there (selecting in another list would make that
+        one the list the actions apply to)."""
         model = view.model()
         assert isinstance(model, FollowUpTableModel)
-        before = _key(model.row_at(view.currentIndex()))
+        before = _key(model.row_at(view.currentIndex())) if view is self._active else None
         reset()
         for row, entry in enumerate(model.rows()):
             if before is not None and _key(entry) == before:
                 view.selectRow(row)
                 break
+        if view not in self._sized and model.rowCount() > 0:
+            self._sized.add(view)
+            self._fit_columns(view)
+        self._update_actions()
+
+    def _fit_columns(self, view: QTableView) -> None:
         view.resizeColumnsToContents()
         if view is not self.agenda_view:  # the agenda has room; the lists beside it do not
             header = view.horizontalHeader()
             for column in range(header.count()):
                 header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
-        self._update_actions()
 
     def _on_changed(self, change: Change) -> None:
         if change.touches(Topic.FOLLOW_UPS, Topic.CUSTOMERS, Topic.REPS):

@@ -249,7 +249,16 @@ class ProfileTab(QWidget):
             owner=self,
             change=lambda saved: Change.of(Topic.CUSTOMERS, customers=[saved.id]),
             failed=lambda error: self._refused(error, then),
+            always=lambda: self._write_ended(then),
         )
+
+    def _write_ended(self, then: Callable[[bool], None]) -> None:
+        # Still saving: the write failed with a bug (raised next, loudly), which neither
+        # `_saved` nor `_refused` saw; whoever waits for the answer must still get one.
+        if self._saving:
+            self._saving = False
+            self._update_actions()
+            then(False)
 
     def _saved(self, record: CustomerRecord, then: Callable[[bool], None]) -> None:
         self._saving = False

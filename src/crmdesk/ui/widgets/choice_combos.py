@@ -54,7 +54,11 @@ class EnumCombo(QComboBox, Generic[E]):
 class RepCombo(QComboBox):
     """Active sales reps by name, loaded in the background; `empty_text` is the choice
     for "nobody" (or "everyone" in a filter). A rep chosen before the list arrives is
-    selected when it does."""
+    selected when it does.
+
+    A rep who left (inactive, or deleted) is not offered, but a record of theirs shows
+    them as an extra choice rather than "nobody": saving it unchanged keeps them.
+    """
 
     loaded = Signal()
 
@@ -65,18 +69,25 @@ class RepCombo(QComboBox):
         self._context = context
         self._empty_text = empty_text
         self._wanted: uuid.UUID | None = None
+        self._loaded = False
+        self._former: dict[uuid.UUID, str] = {}  # names of reps who left
         self.addItem(empty_text, None)
         self.reload()
 
     def reload(self) -> None:
         reps = self._context.workspace.reps
-        self._context.tasks.read(reps.list, self._fill, owner=cast(QObject, self))
+        self._context.tasks.read(
+            lambda: reps.list(include_inactive=True), self._fill, owner=cast(QObject, self)
+        )
 
     def current_value(self) -> uuid.UUID | None:
         return cast("uuid.UUID | None", self.currentData())
 
     def set_value(self, rep_id: uuid.UUID | None) -> None:
         self._wanted = rep_id
+        listed = (self.itemData(index) for index in range(self.count()))
+        if self._loaded and rep_id is not None and rep_id not in listed:
+            self.addItem(self._former.get(rep_id) or self.tr("(former rep)"), rep_id)
         self.setCurrentIndex(index_of_value(self, rep_id))
 
     def _fill(self, reps: list[RepRecord]) -> None:
@@ -85,7 +96,10 @@ class RepCombo(QComboBox):
         self.clear()
         self.addItem(self._empty_text, None)
         for rep in reps:
-            self.addItem(rep.name, rep.id)
+            if rep.active:
+                self.addItem(rep.name, rep.id)
+        self._former = {rep.id: rep.name for rep in reps if not rep.active}
+        self._loaded = True
         self.blockSignals(False)
         self.set_value(wanted)
         self.loaded.emit()

@@ -4,7 +4,6 @@ loaded."""
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import fields
 from datetime import date
 from enum import StrEnum
@@ -228,7 +227,7 @@ class CustomerForm(QWidget):
             self.pinned.setChecked(draft.stage_pinned)
             self.source.set_value(draft.source)
             self.industry.setText(draft.industry or "")
-            self._show_owner(draft.owner_id, record.owner_name if record else None)
+            self.owner.set_value(draft.owner_id)
             for edit, value in (
                 (self.phone, draft.phone),
                 (self.phone_alt, draft.phone_alt),
@@ -249,26 +248,8 @@ class CustomerForm(QWidget):
             for editor in editors:
                 editor.blockSignals(False)
 
-    def _show_owner(self, owner_id: uuid.UUID | None, owner_name: str | None) -> None:
-        self.owner.set_value(owner_id)
-        if self._reps_loaded:
-            self._offer_owner(owner_id, owner_name)
-
-    def _offer_owner(self, owner_id: uuid.UUID | None, owner_name: str | None) -> None:
-        """An owner who is no longer an active rep stays choosable, so that loading such a
-        customer does not already count as taking the customer away from them."""
-        listed = (self.owner.itemData(index) for index in range(self.owner.count()))
-        if owner_id is None or owner_id in listed:
-            return
-        self.owner.blockSignals(True)
-        self.owner.addItem(owner_name or self.tr("(former rep)"), owner_id)
-        self.owner.set_value(owner_id)
-        self.owner.blockSignals(False)
-
     def _on_reps_loaded(self) -> None:
         self._reps_loaded = True
-        if self._record is not None:
-            self._offer_owner(self._baseline.owner_id, self._record.owner_name)
         self._update_dirty()
 
     def _watch_edits(self) -> None:
