@@ -30,6 +30,7 @@ from crmdesk.domain.exports import (
     ExportCancelledError,
     ExportSummary,
     ReportCounts,
+    RowStream,
     complaint_report_columns,
     follow_up_due_columns,
 )
@@ -93,16 +94,7 @@ def export_customers(
     columns = customer_columns(column_keys)
     service = CustomerService(database, clock)
     with service.iter_rows(criteria, sort_by, descending) as customers:
-        return export_rows(
-            path,
-            _sheet_title("customers", language),
-            columns,
-            customers.rows,
-            language,
-            total=customers.total,
-            progress=progress,
-            cancelled=cancelled,
-        )
+        return _export_stream(path, "customers", columns, customers, language, progress, cancelled)
 
 
 def export_customer_archive(
@@ -122,15 +114,8 @@ def export_customer_archive(
     into another database gives the same customers back."""
     service = CustomerService(database, clock)
     with service.iter_archive(criteria or CustomerFilter(), sort_by, descending) as customers:
-        return export_rows(
-            path,
-            _sheet_title("customers", language),
-            CUSTOMER_ARCHIVE_COLUMNS,
-            customers.rows,
-            language,
-            total=customers.total,
-            progress=progress,
-            cancelled=cancelled,
+        return _export_stream(
+            path, "customers", CUSTOMER_ARCHIVE_COLUMNS, customers, language, progress, cancelled
         )
 
 
@@ -147,16 +132,38 @@ def export_order_lines(
     with database.unit_of_work(write=False) as uow:
         total = count_order_lines(uow.session)
         with closing(stream_order_lines(uow.session)) as lines:
-            return export_rows(
+            stream = RowStream(total, lines)
+            return _export_stream(
                 path,
-                _sheet_title("order_lines", language),
+                "order_lines",
                 ORDER_LINE_ARCHIVE_COLUMNS,
-                lines,
+                stream,
                 language,
-                total=total,
-                progress=progress,
-                cancelled=cancelled,
+                progress,
+                cancelled,
             )
+
+
+def _export_stream(
+    path: Path,
+    sheet: str,
+    columns: Sequence[ListColumn[R]],
+    stream: RowStream[R],
+    language: Language,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+) -> ExportSummary:
+    """One sheet of `stream`'s rows, titled by the sheet key `sheet` in `language`."""
+    return export_rows(
+        path,
+        _sheet_title(sheet, language),
+        columns,
+        stream.rows,
+        language,
+        total=stream.total,
+        progress=progress,
+        cancelled=cancelled,
+    )
 
 
 def export_report(
