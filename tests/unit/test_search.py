@@ -4,6 +4,7 @@ pinyin, surname readings, Chinese fragments, phone digits, e-mail, codes, contac
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -238,3 +239,47 @@ def test_engines_without_fts5_find_the_same_customers_by_scanning_documents(
             return sorted(uow.session.scalars(select(Customer.name).where(condition)))
 
     assert names("postgresql") == names("sqlite") == found(filled, search)
+
+
+def ordered(
+    customers: CustomerService, criteria: CustomerFilter, request: PageRequest
+) -> list[str]:
+    return [row.name for row in customers.list(criteria, request).items]
+
+
+@pytest.mark.parametrize("descending", [False, True])
+@pytest.mark.parametrize("offset", [0, 1])
+def test_a_plain_search_gives_the_same_page_by_sorting_its_matches_or_walking_the_index(
+    filled: CustomerService, monkeypatch: pytest.MonkeyPatch, descending: bool, offset: int
+) -> None:
+    request = PageRequest(offset, 3, CustomerSort.NAME, descending)
+    searches = ("张", "zhang", "8000", "s", "科技")
+    # Any level: the same customers, but through the general filtered query.
+    general = {
+        search: ordered(
+            filled, CustomerFilter(search=search, levels=frozenset(CustomerLevel)), request
+        )
+        for search in searches
+    }
+    sorted_matches = {
+        search: ordered(filled, CustomerFilter(search=search), request) for search in searches
+    }
+    monkeypatch.setattr(customer_queries, "SORTED_DOCUMENTS_LIMIT", 0)
+    walked = {
+        search: ordered(filled, CustomerFilter(search=search), request) for search in searches
+    }
+
+    assert sorted_matches == general
+    assert walked == general
+
+
+def test_a_renamed_customer_moves_to_its_new_place_in_search_results(
+    customers: CustomerService,
+) -> None:
+    customers.create(CustomerDraft(name="张甲"))
+    second = customers.create(CustomerDraft(name="张乙"))
+    customers.update(second.id, replace(second.to_draft(), name="阿张"), second.version)
+
+    names = ordered(customers, CustomerFilter(search="张"), PageRequest(0, 10, CustomerSort.NAME))
+
+    assert names == ["阿张", "张甲"]

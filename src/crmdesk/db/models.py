@@ -386,10 +386,15 @@ class CustomerSearch(Base):
     """
 
     __tablename__ = "customer_search"
+    # Matches in the list's name order without reading the customers (see 0006).
+    __table_args__ = (Index("ix_customer_search_search_keys", "search_keys", "customer_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customer.id"), unique=True)
     document: Mapped[str] = mapped_column(Text)
+    # A copy of the customer's `search_keys`, written with the document. Nullable only
+    # because SQLite cannot add a NOT NULL column without a default; always filled.
+    search_keys: Mapped[str | None] = mapped_column(Text)
 
 
 class SearchIndexState(Base):

@@ -46,7 +46,7 @@ SEARCH_FTS_TABLE = "customer_search_fts"
 SEARCH_FORMAT_VERSION = 2
 _PENDING_KEY = "crmdesk_search_pending"
 _CHUNK = 500
-# Two bound values a document: 4,000 a statement, within SQLite's limit of 32,766.
+# Three bound values a document: 6,000 a statement, within SQLite's limit of 32,766.
 _DOCUMENTS_A_STATEMENT = 2_000
 
 
@@ -169,11 +169,20 @@ def write_documents(connection: Connection, documents: Iterable[tuple[uuid.UUID,
 
 
 def _insert_documents(connection: Connection, rows: Sequence[tuple[uuid.UUID, str]]) -> None:
+    # Each document takes a copy of its customer's name sort key, read from the row the
+    # customer's writer just stored, so that every path that writes customers agrees.
     dialect = connection.dialect
     if dialect.paramstyle != "qmark":
         connection.execute(
             insert(CustomerSearch).values(
-                [{"customer_id": customer_id, "document": text} for customer_id, text in rows]
+                [
+                    {
+                        "customer_id": customer_id,
+                        "document": text,
+                        "search_keys": _keys_of(customer_id),
+                    }
+                    for customer_id, text in rows
+                ]
             )
         )
         return
@@ -183,12 +192,18 @@ def _insert_documents(connection: Connection, rows: Sequence[tuple[uuid.UUID, st
     to_stored = key_type.dialect_impl(dialect).bind_processor(dialect)
     values: list[object] = []
     for customer_id, text in rows:
-        values += (to_stored(customer_id) if to_stored else customer_id, text)
+        stored = to_stored(customer_id) if to_stored else customer_id
+        values += (stored, text, stored)
+    row = f"(?, ?, (SELECT search_keys FROM {Customer.__tablename__} WHERE id = ?))"
     connection.exec_driver_sql(
-        f"INSERT INTO {CustomerSearch.__tablename__} (customer_id, document) VALUES "
-        + ", ".join(("(?, ?)",) * len(rows)),
+        f"INSERT INTO {CustomerSearch.__tablename__} (customer_id, document, search_keys) "
+        "VALUES " + ", ".join((row,) * len(rows)),
         tuple(values),
     )
+
+
+def _keys_of(customer_id: uuid.UUID) -> ColumnElement[str]:
+    return select(Customer.search_keys).where(Customer.id == customer_id).scalar_subquery()
 
 
 def install_search_hooks(session_factory: sessionmaker[Session]) -> None:

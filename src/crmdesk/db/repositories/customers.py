@@ -60,6 +60,9 @@ _Row = Row[*tuple[Any, ...]]
 # beyond, the list's order is walked. Both cost about the same there (some 40 ms for a
 # page of 50 of 1,000,000 customers, at about 6 µs a match and 8 µs a customer walked).
 SORTED_MATCHES_LIMIT = 8_000
+# The same for a plain search in name order, answered from the search documents alone
+# (see `_searched_page_ids`): about 1.2 µs a match sorted, 3.5 µs a customer walked.
+SORTED_DOCUMENTS_LIMIT = 15_000
 _FTS = table(SEARCH_FTS_TABLE, column("rowid", Integer))
 # Rows a streamed read fetches at a time.
 STREAM_CHUNK = 2_000
@@ -160,7 +163,9 @@ def customer_page(
     Two steps: the ids of the page are read off an index that holds the sort order (a
     deep offset walks only that index), then those few customers are read in full.
     """
-    ids = _page_ids(session, _page_conditions(session, criteria, today), request)
+    ids = _searched_page_ids(session, criteria, request)
+    if ids is None:
+        ids = _page_ids(session, _page_conditions(session, criteria, today), request)
     if not ids:
         return []
     rows = {row.id: row for row in session.execute(_summary_query().where(Customer.id.in_(ids)))}
@@ -517,14 +522,55 @@ def _page_match_condition(session: Session, search: str) -> ColumnElement[bool] 
     """
     dialect = _dialect(session)
     expression = match_expression(search) if dialect == "sqlite" else None
-    if expression is None:
+    if expression is None or _few_matches(session, expression, SORTED_MATCHES_LIMIT):
         return customer_match_condition(search, dialect)
-    few = select(_FTS.c.rowid).where(_fts_match(expression)).limit(SORTED_MATCHES_LIMIT + 1)
-    if len(session.scalars(few).all()) <= SORTED_MATCHES_LIMIT:
-        return customer_match_condition(search, dialect)
+    return exists().where(CustomerSearch.customer_id == Customer.id, *_document_like(search))
+
+
+def _searched_page_ids(
+    session: Session, criteria: CustomerFilter, request: PageRequest
+) -> list[uuid.UUID] | None:
+    """The ids of a page of a plain search (nothing else filtered) in name order, read
+    off the search documents alone, which hold each customer's name sort key (only live
+    customers have one); None for any other list, which `_page_ids` reads.
+
+    Few matches are sorted: one lookup a full-text match. Many are found by walking the
+    documents' name-order index and checking each document with LIKE until the page is
+    full (see `_page_match_condition`).
+    """
+    plain = criteria == CustomerFilter(search=criteria.search)
+    expression = match_expression(criteria.search) if _dialect(session) == "sqlite" else None
+    if (
+        not plain
+        or expression is None
+        or (request.sort_by or CustomerSort.NAME) != CustomerSort.NAME
+    ):
+        return None
+    matching: list[ColumnElement[bool]]
+    if _few_matches(session, expression, SORTED_DOCUMENTS_LIMIT):
+        matching = [CustomerSearch.id.in_(select(_FTS.c.rowid).where(_fts_match(expression)))]
+    else:
+        matching = _document_like(criteria.search)
+    order = (CustomerSearch.search_keys, CustomerSearch.customer_id)
+    query = (
+        select(CustomerSearch.customer_id)
+        .where(*matching)
+        .order_by(*(c.desc() if request.descending else c.asc() for c in order))
+    )
+    return list(session.scalars(query.offset(request.offset).limit(request.limit)))
+
+
+def _few_matches(session: Session, expression: str, limit: int) -> bool:
+    """Whether at most `limit` documents match the FTS5 expression."""
+    # Counted in SQL: handing thousands of rowids over to Python costs more than reading them.
+    some = select(_FTS.c.rowid).where(_fts_match(expression)).limit(limit + 1).subquery()
+    return session.execute(select(func.count()).select_from(some)).scalar_one() <= limit
+
+
+def _document_like(search: str) -> list[ColumnElement[bool]]:
+    """The search as LIKE conditions on a customer's document, one per typed word."""
     padded = literal(" ") + CustomerSearch.document + literal(" ")
-    document_matches = (or_(*(padded.like(p) for p in term)) for term in like_patterns(search))
-    return exists().where(CustomerSearch.customer_id == Customer.id, *document_matches)
+    return [or_(*(padded.like(p) for p in term)) for term in like_patterns(search)]
 
 
 def _unindexed(column: InstrumentedAttribute[T]) -> ColumnElement[T]:
