@@ -73,7 +73,10 @@ def main() -> int:
         tasks = TaskRunner()
         for language in Language:
             install_language(language)
-            settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+            # One settings file per language: column widths fitted to English dates would
+            # cut off the longer Chinese ones.
+            ini = Path(folder) / f"settings-{language.value}.ini"
+            settings = QSettings(str(ini), QSettings.Format.IniFormat)
             window = MainWindow(UiContext(workspace, tasks, settings))
             window.resize(*WINDOW_SIZE)
             window.show()
