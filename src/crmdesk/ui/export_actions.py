@@ -286,23 +286,11 @@ def _export(
     count_rows: bool = True,
 ) -> bool:
     """Ask where to save `file_name` (`caption` on the file dialog), then run `work` to
-    that file behind a progress dialog saying `label`. True when the export started."""
+    that file in the background behind a progress dialog saying `label`, with Cancel.
+    True when the export started."""
     path = ask_save_path(context, parent, caption, file_name)
     if path is None:
         return False
-    _run(context, parent, label, lambda control: work(path, control), count_rows=count_rows)
-    return True
-
-
-def _run(
-    context: UiContext,
-    parent: QWidget | None,
-    label: str,
-    work: Callable[[JobControl], ExportSummary],
-    *,
-    count_rows: bool = True,
-) -> None:
-    """Run an export in the background behind a progress dialog with Cancel."""
     dialog = QProgressDialog(label, QCoreApplication.translate("export", "Cancel"), 0, 0, parent)
     dialog.setWindowTitle(QCoreApplication.translate("export", "Export"))
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -328,6 +316,12 @@ def _run(
             show_failure(parent, error)
 
     control = context.tasks.job(
-        work, done, owner=dialog, progress=progressed, change=None, failed=failed
+        lambda job: work(path, job),
+        done,
+        owner=dialog,
+        progress=progressed,
+        change=None,
+        failed=failed,
     )
     dialog.canceled.connect(control.cancel)
+    return True

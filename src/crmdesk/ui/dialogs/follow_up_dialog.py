@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QSpinBox,
     QWidget,
@@ -54,6 +53,7 @@ from crmdesk.ui.widgets.customer_picker import (
     customer_with_contacts,
 )
 from crmdesk.ui.widgets.follow_up_calendar import to_date, to_qdate
+from crmdesk.ui.widgets.questions import ask_yes_no
 
 NOTES_HEIGHT = 80
 
@@ -117,8 +117,7 @@ def cancel_follow_up(context: UiContext, parent: QWidget, follow_up: FollowUpRec
 
 def ask(parent: QWidget, title: str, question: str) -> bool:
     """A yes/no question (tests replace this function to answer it)."""
-    answer = QMessageBox.question(parent, title, question)
-    return answer == QMessageBox.StandardButton.Yes
+    return ask_yes_no(parent, title, question)
 
 
 class RepeatEditor(QWidget):

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -57,7 +56,8 @@ from crmdesk.ui.labels import enum_choices, enum_label
 from crmdesk.ui.models.complaint_history_model import ComplaintHistoryModel
 from crmdesk.ui.models.complaint_table_model import ComplaintTableModel, time_left_text
 from crmdesk.ui.widgets.choice_combos import EnumCombo, RepCombo
-from crmdesk.ui.widgets.list_table import list_table
+from crmdesk.ui.widgets.list_table import fit_columns, list_table
+from crmdesk.ui.widgets.questions import ask_yes_no
 
 PAGE_SIZE = 200
 # Time left and lateness move with the clock, so the list is read again now and then.
@@ -74,14 +74,13 @@ UNFINISHED = frozenset(set(ComplaintStatus) - FINISHED_STATUSES)
 def ask_to_schedule_call(parent: QWidget, customer_name: str) -> bool:
     """Whether to plan a call to ask how the customer is doing after the complaint was
     closed (tests replace this function to answer it)."""
-    answer = QMessageBox.question(
+    return ask_yes_no(
         parent,
         QCoreApplication.translate("ComplaintsTab", "Schedule a follow-up call"),
         QCoreApplication.translate(
             "ComplaintsTab", "The complaint is closed. Schedule a follow-up call with {customer}?"
         ).format(customer=customer_name),
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class ComplaintsTab(QWidget):
@@ -336,15 +335,9 @@ class ComplaintsTab(QWidget):
             self.model.append_rows(page.items, page.total)
         self.count_label.setText(self.tr("%n complaint(s)", "", page.total))
         if not self._sized and page.items:
-            self._size_columns()
+            fit_columns(self.table, MAX_COLUMN_WIDTH)
+            self._sized = True
         self._select_wanted()
-
-    def _size_columns(self) -> None:
-        self.table.resizeColumnsToContents()
-        for section in range(self.model.columnCount()):
-            if self.table.columnWidth(section) > MAX_COLUMN_WIDTH:
-                self.table.setColumnWidth(section, MAX_COLUMN_WIDTH)
-        self._sized = True
 
     def _select_wanted(self) -> None:
         if self._wanted is None:

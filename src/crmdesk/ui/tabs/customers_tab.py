@@ -46,7 +46,8 @@ from crmdesk.ui.context import UiContext
 from crmdesk.ui.formatting import format_count
 from crmdesk.ui.models.customer_list_model import CustomerListModel, CustomerQuery
 from crmdesk.ui.widgets.choice_combos import EnumCombo, RepCombo, index_of_value
-from crmdesk.ui.widgets.list_table import list_table
+from crmdesk.ui.widgets.list_table import fit_columns, list_table
+from crmdesk.ui.widgets.questions import ask_yes_no
 
 SEARCH_DELAY_MS = 150  # typing pauses shorter than this do not start a search
 HEADER_KEY = "customers_tab/header"
@@ -78,14 +79,12 @@ class ShownCustomers:
 
 
 def confirm_delete(parent: QWidget, count: int, question: str) -> bool:
-    answer = QMessageBox.question(
+    return ask_yes_no(
         parent,
         QCoreApplication.translate("CustomersTab", "Delete customers"),
         question,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
+        default_yes=False,
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def ask_owner(
@@ -511,10 +510,7 @@ class CustomersTab(QWidget):
             self._fit_columns()
 
     def _fit_columns(self) -> None:
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        for section in range(header.count()):
-            header.resizeSection(section, min(header.sectionSize(section), MAX_COLUMN_WIDTH))
+        fit_columns(self.table, MAX_COLUMN_WIDTH)
 
     def _on_change(self, change: Change) -> None:
         criteria = self.model.query.criteria

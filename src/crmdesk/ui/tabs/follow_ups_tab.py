@@ -44,7 +44,7 @@ from crmdesk.ui.models.follow_up_models import (
 )
 from crmdesk.ui.widgets.choice_combos import RepCombo
 from crmdesk.ui.widgets.follow_up_calendar import FollowUpCalendar, to_qdate
-from crmdesk.ui.widgets.list_table import list_table
+from crmdesk.ui.widgets.list_table import fit_columns, list_table
 
 T = TypeVar("T")
 
@@ -365,11 +365,10 @@ class FollowUpsTab(QWidget):
         self._update_actions()
 
     def _fit_columns(self, view: QTableView) -> None:
-        view.resizeColumnsToContents()
-        if view is not self.agenda_view:  # the agenda has room; the lists beside it do not
-            header = view.horizontalHeader()
-            for column in range(header.count()):
-                header.resizeSection(column, min(header.sectionSize(column), MAX_COLUMN_WIDTH))
+        if view is self.agenda_view:  # the agenda has room; the lists beside it do not
+            view.resizeColumnsToContents()
+        else:
+            fit_columns(view, MAX_COLUMN_WIDTH)
 
     def _on_changed(self, change: Change) -> None:
         if change.touches(Topic.FOLLOW_UPS, Topic.CUSTOMERS, Topic.REPS):

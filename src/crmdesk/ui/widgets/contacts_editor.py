@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTreeWidget,
@@ -27,20 +26,20 @@ from crmdesk.ui.changes import Change, Topic
 from crmdesk.ui.context import UiContext
 from crmdesk.ui.dialogs.saving_dialog import SavingDialog
 from crmdesk.ui.widgets.customer_form import DEFAULT_BIRTHDAY, OptionalDateEdit
+from crmdesk.ui.widgets.questions import ask_yes_no
 
 PRIMARY_MARK = "★"
 
 
 def confirm_removal(parent: QWidget, name: str) -> bool:
     """Ask before removing a contact (tests replace this function to answer it)."""
-    answer = QMessageBox.question(
+    return ask_yes_no(
         parent,
         QCoreApplication.translate("ContactsEditor", "Remove contact"),
         QCoreApplication.translate("ContactsEditor", "Remove the contact {name}?").format(
             name=name
         ),
     )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class ContactDialog(SavingDialog):

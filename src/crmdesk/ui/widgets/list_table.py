@@ -18,3 +18,12 @@ def list_table(model: QAbstractItemModel, selection: QAbstractItemView.Selection
     table.setWordWrap(False)
     table.verticalHeader().hide()
     return table
+
+
+def fit_columns(table: QTableView, max_width: int) -> None:
+    """Size the columns to the rows shown, none wider than `max_width`: long texts are cut
+    rather than pushing the other columns out of sight."""
+    table.resizeColumnsToContents()
+    header = table.horizontalHeader()
+    for section in range(header.count()):
+        header.resizeSection(section, min(header.sectionSize(section), max_width))
