@@ -27,7 +27,7 @@ from crmdesk.db.migrate import (
     migration_connection,
 )
 from crmdesk.db.models import Customer, CustomerSearch
-from crmdesk.db.search_index import customer_match_condition
+from crmdesk.db.search_index import SEARCH_FORMAT_VERSION, customer_match_condition
 from crmdesk.domain.errors import NewerSchemaError, NotADatabaseError, StorageError
 from crmdesk.paths import sqlite_url
 
@@ -211,4 +211,41 @@ def test_every_migration_can_be_undone_and_redone(tmp_path: Path) -> None:
     assert checked_revision(database) is None
     migrate(database)
     assert checked_revision(database) == head_revision()
+    database.dispose()
+
+
+def test_upgrade_to_0006_gives_existing_search_documents_their_customers_sort_keys(
+    tmp_path: Path,
+) -> None:
+    """A file at 0005 with current documents: 0006 copies each customer's name sort key
+    onto its document and leaves the full-text index as it was (no rebuild needed)."""
+    database = open_database(sqlite_url(tmp_path / "0005.sqlite3"))
+    _upgrade_to(database, "0005")
+    _insert_customer_rows(database, ["张三", "Acme Trading"])
+    with database.engine.begin() as conn:
+        conn.execute(text("UPDATE customer SET search_keys = 'zhangsan zs' WHERE name = '张三'"))
+        conn.execute(text("UPDATE customer SET search_keys = 'acme' WHERE name = 'Acme Trading'"))
+        conn.execute(
+            text(
+                "INSERT INTO customer_search (customer_id, document)"
+                " SELECT id, name || ' ' || search_keys FROM customer"
+            )
+        )
+        conn.execute(
+            text("UPDATE search_index_state SET format_version = :v"), {"v": SEARCH_FORMAT_VERSION}
+        )
+
+    _upgrade_to(database, "0006")
+
+    with database.unit_of_work(write=False) as uow:
+        keys = uow.session.execute(
+            select(Customer.name, CustomerSearch.search_keys).join(
+                CustomerSearch, CustomerSearch.customer_id == Customer.id
+            )
+        )
+        assert {tuple(row) for row in keys} == {("张三", "zhangsan zs"), ("Acme Trading", "acme")}
+        found = uow.session.scalars(
+            select(Customer.name).where(customer_match_condition("zs", "sqlite"))
+        )
+        assert list(found) == ["张三"]
     database.dispose()

@@ -3,13 +3,16 @@ pinyin, surname readings, Chinese fragments, phone digits, e-mail, codes, contac
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import Uuid, create_mock_engine, event, select
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.orm import Session
 
 from crmdesk.db.engine import Database
 from crmdesk.db.models import Customer
@@ -283,3 +286,24 @@ def test_a_renamed_customer_moves_to_its_new_place_in_search_results(
     names = ordered(customers, CustomerFilter(search="张"), PageRequest(0, 10, CustomerSort.NAME))
 
     assert names == ["阿张", "张甲"]
+
+
+def test_a_filtered_page_compiles_for_postgresql_with_owner_ids_bound_as_uuids() -> None:
+    """The `column || ''` planner hint is SQLite's: PostgreSQL has no `uuid || text`."""
+    owners = [uuid.uuid4(), uuid.uuid4()]
+    office = create_mock_engine("postgresql://", lambda *_args, **_kwargs: None)
+    criteria = CustomerFilter(
+        owner_ids=frozenset(owners),
+        levels=frozenset({CustomerLevel.VIP}),
+        province="浙江省",
+        city="杭州市",
+    )
+    with Session(bind=office) as session:
+        conditions = customer_queries._page_conditions(session, criteria, date.today())
+    compiled = select(Customer.id).where(*conditions).compile(dialect=postgresql.dialect())
+
+    assert "||" not in str(compiled)
+    assert "customer.owner_id IN (__[POSTCOMPILE_owner_id_1])" in str(compiled)
+    owner_ids = compiled.binds["owner_id_1"]
+    assert sorted(owner_ids.value) == sorted(owners)
+    assert isinstance(owner_ids.type, Uuid)

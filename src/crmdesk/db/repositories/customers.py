@@ -562,8 +562,13 @@ def _searched_page_ids(
 
 def _few_matches(session: Session, expression: str, limit: int) -> bool:
     """Whether at most `limit` documents match the FTS5 expression."""
-    # Counted in SQL: handing thousands of rowids over to Python costs more than reading them.
-    some = select(_FTS.c.rowid).where(_fts_match(expression)).limit(limit + 1).subquery()
+    return _at_most(session, select(_FTS.c.rowid).where(_fts_match(expression)), limit)
+
+
+def _at_most(session: Session, query: Select[Any], limit: int) -> bool:
+    """Whether `query` gives at most `limit` rows."""
+    # Counted in SQL: handing thousands of ids over to Python costs more than reading them.
+    some = query.limit(limit + 1).subquery()
     return session.execute(select(func.count()).select_from(some)).scalar_one() <= limit
 
 
@@ -601,8 +606,7 @@ def _few_in_place(session: Session, criteria: CustomerFilter) -> bool:
     place = _place_conditions(criteria)
     if not place:
         return False
-    some = select(Customer.id).where(*_live(), *place).limit(SORTED_MATCHES_LIMIT + 1)
-    return len(session.scalars(some).all()) <= SORTED_MATCHES_LIMIT
+    return _at_most(session, select(Customer.id).where(*_live(), *place), SORTED_MATCHES_LIMIT)
 
 
 def _fts_match(expression: str) -> ColumnElement[bool]:
@@ -617,10 +621,11 @@ def _conditions(
     `paging_in`: the session of a page read, where walking the list's order and checking
     each customer beats reading every customer of a stage, level, owner or large place
     (a fifth of all, say) through their index and sorting them, which SQLite would
-    otherwise do.
+    otherwise do. The trick is SQLite's alone: PostgreSQL has no `uuid || text`.
     """
     conditions: list[ColumnElement[bool]] = []
-    shown = _as_is if paging_in is None else _unindexed
+    sqlite_page = paging_in if paging_in is not None and _dialect(paging_in) == "sqlite" else None
+    shown = _as_is if sqlite_page is None else _unindexed
     if criteria.lifecycle_stages:
         conditions.append(shown(Customer.lifecycle_stage).in_(criteria.lifecycle_stages))
     if criteria.levels:
@@ -635,7 +640,7 @@ def _conditions(
                 CustomerTag.deleted_at.is_(None),
             )
         )
-    few = paging_in is None or _few_in_place(paging_in, criteria)
+    few = sqlite_page is None or _few_in_place(sqlite_page, criteria)
     conditions.extend(_place_conditions(criteria, _as_is if few else _unindexed))
     overdue = exists().where(
         FollowUp.customer_id == Customer.id,
