@@ -27,8 +27,7 @@ from crmdesk.domain.import_errors import (
 from crmdesk.domain.import_fields import ImportEntity
 from crmdesk.io import free_memory
 from crmdesk.io.column_mapping import ColumnMapping
-from crmdesk.io.import_source import ImportSource, choose_data_sheet, open_source
-from crmdesk.io.spreadsheet import list_sheets
+from crmdesk.io.import_source import ImportSource, open_source
 
 DATA = Path(__file__).parent.parent / "data"
 CUSTOMERS = ImportEntity.CUSTOMERS
@@ -219,10 +218,10 @@ def test_the_sheet_holding_the_data_is_chosen_and_others_can_be_asked_for(
     book.create_sheet("隐藏").sheet_state = "hidden"
     book.save(path)
 
-    assert list_sheets(path) == ["说明", "客户", "订单"]
-    assert choose_data_sheet(path, CUSTOMERS) == "客户"
-    assert choose_data_sheet(path, ImportEntity.ORDERS) == "订单"
-    assert open_source(path, CUSTOMERS).sheet == "客户"
+    customers = open_source(path, CUSTOMERS)
+    assert customers.sheets == ("说明", "客户", "订单")
+    assert customers.sheet == "客户"
+    assert open_source(path, ImportEntity.ORDERS).sheet == "订单"
     assert open_source(path, CUSTOMERS, sheet="订单").mapping.columns_of("name") == [1]
     with pytest.raises(SheetNotFoundError) as raised:
         open_source(path, CUSTOMERS, sheet="Sheet1")
@@ -277,8 +276,8 @@ def test_an_old_excel_file_is_read(tmp_path: Path) -> None:
     path = tmp_path / "legacy.xls"
     shutil.copy(DATA / "legacy_customers.xls", path)
 
-    assert list_sheets(path) == ["客户", "说明"]
     source = open_source(path, CUSTOMERS)
+    assert source.sheets == ("客户", "说明")
 
     assert (source.sheet, source.header_row) == ("客户", 3)
     rows = list(source.rows())
@@ -410,7 +409,7 @@ def test_a_password_protected_workbook(tmp_path: Path) -> None:
     renamed = tmp_path / "客户.xls"
     shutil.copy(DATA / "password_protected.xlsx", renamed)
     with pytest.raises(PasswordProtectedError):
-        list_sheets(renamed)
+        open_source(renamed, CUSTOMERS)
 
 
 def test_an_ole_file_that_is_not_a_workbook(tmp_path: Path) -> None:

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from crmdesk.db.engine import Database
+from crmdesk.paths import database_url
+from crmdesk.services.database import open_migrated
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -37,6 +39,14 @@ def disposed(database: Database) -> Iterator[Database]:
         yield database
     finally:
         database.dispose()
+
+
+@contextmanager
+def migrated(args: argparse.Namespace) -> Iterator[Database]:
+    """The database `--db` names, its schema brought up to date, closed afterwards."""
+    database, _outcome = open_migrated(database_url(args.db))
+    with disposed(database):
+        yield database
 
 
 @contextmanager

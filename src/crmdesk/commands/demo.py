@@ -8,9 +8,7 @@ import time
 from collections.abc import Sequence
 from datetime import date
 
-from crmdesk.commands import EXIT_OK, Command, disposed, terminal_progress
-from crmdesk.paths import database_url
-from crmdesk.services.database import open_migrated
+from crmdesk.commands import EXIT_OK, Command, migrated, terminal_progress
 from crmdesk.services.demo import DEFAULT_SEED, MAX_CUSTOMERS, build_demo
 from crmdesk.services.info import TableCount
 
@@ -60,9 +58,8 @@ def _iso_date(text: str) -> date:
 
 def _run(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    database, _outcome = open_migrated(database_url(args.db))
     with (
-        disposed(database),
+        migrated(args) as database,
         terminal_progress(
             sys.stderr, lambda done, total: f"Building demo data: {done:,} of {total:,} customers"
         ) as progress,

@@ -17,7 +17,7 @@ from crmdesk.commands import (
     EXIT_OK,
     Command,
     ProgressCallback,
-    disposed,
+    migrated,
     terminal_progress,
 )
 from crmdesk.db.engine import Database
@@ -26,8 +26,6 @@ from crmdesk.domain.enums import CustomerLevel, LifecycleStage
 from crmdesk.domain.errors import Problem, ValidationError
 from crmdesk.domain.import_fields import ImportEntity
 from crmdesk.domain.labels import Language, parse_label
-from crmdesk.paths import database_url
-from crmdesk.services.database import open_migrated
 from crmdesk.services.exporting import (
     export_customer_archive,
     export_customers,
@@ -42,13 +40,78 @@ E = TypeVar("E", bound=StrEnum)
 
 def _add_arguments(parser: argparse.ArgumentParser) -> None:
     kinds = parser.add_subparsers(title="what to export", metavar="WHAT", required=True)
-
-    customers = kinds.add_parser(
+    _add_kind(
+        kinds,
         "customers",
+        _export_customers,
         help="the customer list, filtered and sorted as in the window",
         description="Export the customers that match every given filter, in the list's order.",
+        own_arguments=_customer_arguments,
     )
-    _file_argument(customers)
+    _add_kind(
+        kinds,
+        "orders",
+        _export_orders,
+        help="every order line, under the order import's headers",
+        description="Export every line of every order, one row per line with its order's "
+        "number, customer code, dates and status: a copy that the order import reads back.",
+    )
+    _add_kind(
+        kinds,
+        "report",
+        _export_report,
+        help="a report workbook: summary, customers, follow-ups due, complaints",
+        description="Export the report workbook: a summary sheet of counts, every customer, "
+        "follow-ups due within a week or overdue, and complaints with their deadline status.",
+    )
+    _add_kind(
+        kinds,
+        "template",
+        _export_template,
+        help="an empty import template for one kind of record",
+        description="Write an import template: headers, an example row, drop-down lists for "
+        "fixed values and instructions in Chinese and English.",
+        leading=_template_entity_argument,
+    )
+
+
+def _add_kind(
+    kinds: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    export: Callable[[argparse.Namespace], str],
+    *,
+    help: str,
+    description: str,
+    leading: Callable[[argparse.ArgumentParser], None] | None = None,
+    own_arguments: Callable[[argparse.ArgumentParser], None] | None = None,
+) -> None:
+    """One kind of export: `leading` positionals, the FILE (and `--db`), its own options,
+    then `--language`."""
+    parser = kinds.add_parser(name, help=help, description=description)
+    if leading is not None:
+        leading(parser)
+    parser.add_argument("file", type=Path, metavar="FILE", help="the .xlsx file to write")
+    # `--db` also after the kind of export; SUPPRESS keeps one given earlier in place.
+    parser.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file or URL to use"
+    )
+    if own_arguments is not None:
+        own_arguments(parser)
+    parser.add_argument(
+        "--language",
+        type=Language,
+        choices=list(Language),
+        default=Language.CHINESE,
+        help="language of headers and names (default: zh_CN)",
+    )
+    parser.set_defaults(export=export)
+
+
+def _template_entity_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("entity", choices=[entity.value for entity in ImportEntity])
+
+
+def _customer_arguments(customers: argparse.ArgumentParser) -> None:
     customers.add_argument("--search", default="", metavar="TEXT", help="search text (pinyin too)")
     customers.add_argument(
         "--stage",
@@ -83,57 +146,6 @@ def _add_arguments(parser: argparse.ArgumentParser) -> None:
         help="every field the customer import reads, under its headers (for a copy that "
         "imports back), instead of the list's columns; sorted by code unless --sort",
     )
-    _language_argument(customers)
-    customers.set_defaults(export=_export_customers)
-
-    orders = kinds.add_parser(
-        "orders",
-        help="every order line, under the order import's headers",
-        description="Export every line of every order, one row per line with its order's "
-        "number, customer code, dates and status: a copy that the order import reads back.",
-    )
-    _file_argument(orders)
-    _language_argument(orders)
-    orders.set_defaults(export=_export_orders)
-
-    report = kinds.add_parser(
-        "report",
-        help="a report workbook: summary, customers, follow-ups due, complaints",
-        description="Export the report workbook: a summary sheet of counts, every customer, "
-        "follow-ups due within a week or overdue, and complaints with their deadline status.",
-    )
-    _file_argument(report)
-    _language_argument(report)
-    report.set_defaults(export=_export_report)
-
-    template = kinds.add_parser(
-        "template",
-        help="an empty import template for one kind of record",
-        description="Write an import template: headers, an example row, drop-down lists for "
-        "fixed values and instructions in Chinese and English.",
-    )
-    template.add_argument("entity", choices=[entity.value for entity in ImportEntity])
-    _file_argument(template)
-    _language_argument(template)
-    template.set_defaults(export=_export_template)
-
-
-def _file_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="FILE", help="the .xlsx file to write")
-    # `--db` also after the kind of export; SUPPRESS keeps one given earlier in place.
-    parser.add_argument(
-        "--db", metavar="PATH", default=argparse.SUPPRESS, help="database file or URL to use"
-    )
-
-
-def _language_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--language",
-        type=Language,
-        choices=list(Language),
-        default=Language.CHINESE,
-        help="language of headers and names (default: zh_CN)",
-    )
 
 
 def _member_of(enum: type[E]) -> Callable[[str], E]:
@@ -156,7 +168,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _export_customers(args: argparse.Namespace) -> str:
-    with _database(args) as database:
+    with migrated(args) as database:
         criteria = CustomerFilter(
             search=args.search,
             lifecycle_stages=frozenset(args.stage),
@@ -190,13 +202,13 @@ def _export_customers(args: argparse.Namespace) -> str:
 
 
 def _export_orders(args: argparse.Namespace) -> str:
-    with _database(args) as database, _progress("order lines") as progress:
+    with migrated(args) as database, _progress("order lines") as progress:
         summary = export_order_lines(database, args.file, args.language, progress)
     return f"Exported {summary.rows:,} order lines"
 
 
 def _export_report(args: argparse.Namespace) -> str:
-    with _database(args) as database, _progress("rows") as progress:
+    with migrated(args) as database, _progress("rows") as progress:
         summary = export_report(database, args.file, args.language, progress=progress)
     return f"Exported the report ({summary.rows:,} rows)"
 
@@ -204,11 +216,6 @@ def _export_report(args: argparse.Namespace) -> str:
 def _export_template(args: argparse.Namespace) -> str:
     write_import_template(args.file, ImportEntity(args.entity), args.language)
     return f"Wrote the import template for {args.entity}"
-
-
-def _database(args: argparse.Namespace) -> AbstractContextManager[Database]:
-    database, _outcome = open_migrated(database_url(args.db))
-    return disposed(database)
 
 
 def _progress(what: str) -> AbstractContextManager[ProgressCallback | None]:

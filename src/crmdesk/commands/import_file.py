@@ -8,7 +8,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from crmdesk.commands import EXIT_OK, Command, disposed, terminal_progress
+from crmdesk.commands import EXIT_OK, Command, migrated, terminal_progress
 from crmdesk.domain.errors import CrmError
 from crmdesk.domain.import_fields import FIELDS, ImportEntity
 from crmdesk.domain.import_results import (
@@ -18,10 +18,7 @@ from crmdesk.domain.import_results import (
     ImportResult,
     RowAction,
 )
-from crmdesk.io.column_mapping import ColumnMapping
-from crmdesk.io.import_source import open_source
-from crmdesk.paths import database_url
-from crmdesk.services.database import open_migrated
+from crmdesk.services.import_sources import ColumnMapping, open_source
 from crmdesk.services.importing import (
     import_history,
     plan_import,
@@ -127,9 +124,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.mapping != "auto":
         mapping = ColumnMapping.from_json(_read_mapping(Path(args.mapping)), source.headers)
         source = source.with_mapping(mapping)
-    database, _outcome = open_migrated(database_url(args.db))
     with (
-        disposed(database),
+        migrated(args) as database,
         terminal_progress(
             sys.stderr,
             lambda done, total: f"Importing {args.file.name}: {done * 100 // max(total, 1)} %",
@@ -191,8 +187,7 @@ def _show_problems(result: ImportResult, entity: ImportEntity) -> None:
 
 
 def _history(args: argparse.Namespace) -> int:
-    database, _outcome = open_migrated(database_url(args.db))
-    with disposed(database):
+    with migrated(args) as database:
         batches = import_history(database)
     if not batches:
         print("No imports recorded.")
@@ -213,8 +208,7 @@ def _history_line(batch: ImportBatchRecord) -> str:
 
 
 def _undo(args: argparse.Namespace) -> int:
-    database, _outcome = open_migrated(database_url(args.db))
-    with disposed(database):
+    with migrated(args) as database:
         batch_id = _batch_id(args.undo, import_history(database))
         result = undo_import(database, batch_id)
     print(

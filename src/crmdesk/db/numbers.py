@@ -15,6 +15,9 @@ from crmdesk.db.models import DeviceState, NumberSequence
 _PREFIX_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 PREFIX_LENGTH = 4
 
+# Candidates checked per query: well under SQLite's limit on bound parameters.
+_CHUNK = 500
+
 SERIES_PREFIX = {"customer": "KH", "complaint": "TS", "order": "DD"}
 
 
@@ -35,19 +38,35 @@ def next_number(session: Session, series: str, taken_in: InstrumentedAttribute[s
     Numbers already present in `taken_in` (say, customer codes that came with an
     imported file) are skipped rather than reused.
     """
+    return reserve_numbers(session, series, 1, taken_in)[0]
+
+
+def reserve_numbers(
+    session: Session, series: str, count: int, taken_in: InstrumentedAttribute[str]
+) -> list[str]:
+    """`count` fresh numbers of `series` at once (an import's new rows), skipping numbers
+    already present in `taken_in`."""
     letters = SERIES_PREFIX[series]
     prefix = device_state(session).code_prefix
-    while True:
-        value = session.execute(
+    numbers: list[str] = []
+    while len(numbers) < count:
+        need = count - len(numbers)
+        last = session.execute(
             update(NumberSequence)
             .where(NumberSequence.name == series)
-            .values(last_value=NumberSequence.last_value + 1)
+            .values(last_value=NumberSequence.last_value + need)
             .returning(NumberSequence.last_value)
         ).scalar_one_or_none()
-        if value is None:
-            value = 1
-            session.add(NumberSequence(name=series, last_value=value))
+        if last is None:
+            last = need
+            session.add(NumberSequence(name=series, last_value=last))
             session.flush()
-        candidate = f"{letters}-{prefix}-{value:05d}"
-        if session.execute(select(taken_in).where(taken_in == candidate)).first() is None:
-            return candidate
+        candidates = [
+            f"{letters}-{prefix}-{value:05d}" for value in range(last - need + 1, last + 1)
+        ]
+        taken: set[str] = set()
+        for start in range(0, len(candidates), _CHUNK):
+            chunk = candidates[start : start + _CHUNK]
+            taken.update(session.scalars(select(taken_in).where(taken_in.in_(chunk))))
+        numbers += [number for number in candidates if number not in taken]
+    return numbers

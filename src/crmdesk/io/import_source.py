@@ -42,6 +42,7 @@ class ImportSource:
     path: Path
     entity: ImportEntity
     sheet: str
+    sheets: tuple[str, ...]  # every sheet of the file that can hold data, in the file's order
     header_row: int  # 1-based
     headers: tuple[str, ...]
     mapping: ColumnMapping
@@ -90,6 +91,7 @@ def open_source(
         path=path,
         entity=entity,
         sheet=name,
+        sheets=tuple(workbook.sheet_names),
         header_row=found.index + 1,
         headers=found.headers,
         mapping=chosen,
@@ -106,14 +108,10 @@ def _check_fits(mapping: ColumnMapping, entity: ImportEntity, headers: Sequence[
             )
 
 
-def choose_data_sheet(path: Path, entity: ImportEntity | None) -> str:
+def _choose_sheet(workbook: Workbook, entity: ImportEntity) -> str:
     """The sheet that holds the data: the one whose header names the most fields of
-    `entity` (of any entity when None), then the one with more rows under its header
-    (among its first rows), then the first."""
-    return _choose_sheet(open_workbook(path), entity)
-
-
-def _choose_sheet(workbook: Workbook, entity: ImportEntity | None) -> str:
+    `entity`, then the one with more rows under its header (among its first rows), then
+    the first."""
     best: str | None = None
     best_score = (-1, 0)
     for name in workbook.sheet_names:

@@ -123,11 +123,6 @@ class Workbook:
         self._loaded.pop(name, None)
 
 
-def list_sheets(path: Path) -> list[str]:
-    """The names of the sheets that can hold data, in the file's order."""
-    return open_workbook(path).sheet_names
-
-
 def open_workbook(path: Path) -> Workbook:
     """Open `path` for reading, or raise the SpreadsheetError that says why it can't be."""
     try:

@@ -1,6 +1,7 @@
-"""What the import wizard needs of crmdesk.io, which the window may not import itself: a
-sheet opened for an import, the file's sheets, the sheet's first rows as they stand in the
-file, the first rows cleaned, and the column mapping (checked, saved, loaded)."""
+"""What the front ends (the import wizard, `crmdesk import`) need of crmdesk.io, which
+they do not import themselves: a sheet opened for an import, the file's sheets, the sheet's
+first rows as they stand in the file, the first rows cleaned, and the column mapping
+(checked, saved, loaded)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,6 @@ from pathlib import Path
 from crmdesk.domain.import_fields import ImportEntity
 from crmdesk.io.column_mapping import ColumnMapping, missing_required
 from crmdesk.io.import_source import ImportSource, SourceRow, open_source
-from crmdesk.io.spreadsheet import list_sheets
 
 __all__ = [
     "ColumnMapping",
@@ -21,6 +21,7 @@ __all__ = [
     "cleaned_rows",
     "missing_required",
     "open_for_import",
+    "open_source",
 ]
 
 
@@ -42,7 +43,7 @@ def open_for_import(path: Path, entity: ImportEntity, sheet: str | None = None) 
     cannot be imported."""
     source = open_source(path, entity, sheet=sheet)
     head = tuple(tuple(row) for row in islice(source.data.rows(), HEAD_ROWS))
-    return OpenedFile(source, tuple(list_sheets(path)), head)
+    return OpenedFile(source, source.sheets, head)
 
 
 def cleaned_rows(source: ImportSource, count: int) -> list[SourceRow]:

@@ -1,5 +1,5 @@
 """Writes and reads of the import journal (import_batch, import_change), the bulk look-ups
-an import needs (reps, tags, customers by code or name, fresh numbers), and the row-level
+an import needs (reps, tags, customers by code or name), and the row-level
 reversal an undo performs."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Table, delete, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import InstrumentedAttribute, Session
+from sqlalchemy.orm import Session
 
 from crmdesk.db.base import Base
 from crmdesk.db.models import (
@@ -26,13 +26,11 @@ from crmdesk.db.models import (
     ImportBatch,
     ImportChange,
     Interaction,
-    NumberSequence,
     Order,
     OrderLine,
     Rep,
     Tag,
 )
-from crmdesk.db.numbers import SERIES_PREFIX, device_state
 from crmdesk.db.repositories.bulk import index_customers, insert_rows
 from crmdesk.db.repositories.import_matching import CHUNK
 from crmdesk.domain.import_results import (
@@ -146,37 +144,6 @@ def customers_by_key(session: Session, keys: Collection[str]) -> dict[str, list[
             if name in asked:
                 by_name.setdefault(name, []).append(customer_id)
     return by_name | by_code  # a code wins over a name that happens to be spelt the same
-
-
-def reserve_numbers(
-    session: Session, series: str, count: int, taken_in: InstrumentedAttribute[str]
-) -> list[str]:
-    """`count` fresh numbers of `series` at once (see db/numbers.py for one), skipping
-    numbers already present in `taken_in`."""
-    letters = SERIES_PREFIX[series]
-    prefix = device_state(session).code_prefix
-    numbers: list[str] = []
-    while len(numbers) < count:
-        need = count - len(numbers)
-        last = session.execute(
-            update(NumberSequence)
-            .where(NumberSequence.name == series)
-            .values(last_value=NumberSequence.last_value + need)
-            .returning(NumberSequence.last_value)
-        ).scalar_one_or_none()
-        if last is None:
-            last = need
-            session.add(NumberSequence(name=series, last_value=last))
-            session.flush()
-        candidates = [
-            f"{letters}-{prefix}-{value:05d}" for value in range(last - need + 1, last + 1)
-        ]
-        taken: set[str] = set()
-        for start in range(0, len(candidates), CHUNK):
-            chunk = candidates[start : start + CHUNK]
-            taken.update(session.scalars(select(taken_in).where(taken_in.in_(chunk))))
-        numbers += [number for number in candidates if number not in taken]
-    return numbers
 
 
 def load_customers(

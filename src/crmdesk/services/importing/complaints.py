@@ -11,7 +11,7 @@ from typing import Any
 
 from crmdesk.db.engine import UnitOfWork
 from crmdesk.db.models import Complaint, ComplaintEvent
-from crmdesk.db.repositories import import_batches as journal
+from crmdesk.db.numbers import reserve_numbers
 from crmdesk.domain.complaint_workflow import due_at
 from crmdesk.domain.complaints import ComplaintDraft
 from crmdesk.domain.enums import ComplaintCategory, ComplaintSeverity, ComplaintStatus
@@ -45,7 +45,7 @@ class ComplaintRecords(NewRecords):
     def insert(
         self, uow: UnitOfWork, chunk: Sequence[NewRecord], now: datetime, changes: Journal
     ) -> None:
-        numbers = journal.reserve_numbers(uow.session, "complaint", len(chunk), Complaint.number)
+        numbers = reserve_numbers(uow.session, "complaint", len(chunk), Complaint.number)
         hours = team_due_hours(uow)
         for record, number in zip(chunk, numbers, strict=True):
             values = record.values

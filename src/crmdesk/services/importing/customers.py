@@ -16,6 +16,7 @@ from typing import Any, TypeVar, cast
 
 from crmdesk.db.engine import UnitOfWork
 from crmdesk.db.models import Contact, Customer, CustomerTag, Tag
+from crmdesk.db.numbers import reserve_numbers
 from crmdesk.db.repositories import bulk
 from crmdesk.db.repositories import import_batches as journal
 from crmdesk.db.repositories import import_matching as matching
@@ -35,6 +36,7 @@ from crmdesk.domain.validation import Problems
 from crmdesk.services.customers import TAG_MAX_LENGTH, customer_field_values
 from crmdesk.services.importing.file_referrals import SEVERAL, FileReferrals
 from crmdesk.services.importing.matching import CustomerKeys, KeyIndex, Match, name_key
+from crmdesk.services.importing.references import rep_of, text
 from crmdesk.services.importing.source import RowSource, SourceRow, Steps, chunks
 from crmdesk.services.importing.writing import (
     Journal,
@@ -288,37 +290,37 @@ def _prepare(
     v = row.values
     problems = Problems()
     phones = [str(p) for p in _as_list(v.get("phone"))]
-    notes = _text(v.get("notes"))
+    notes = text(v.get("notes"))
     if len(phones) > 2:
         # Two phones fit the customer; the others are kept where a person will see them.
         extra = "Other phones: " + ", ".join(phones[2:])
         notes = f"{notes}\n{extra}" if notes else extra
     stage = v.get("lifecycle_stage")
     draft = CustomerDraft(
-        name=_text(v.get("name")) or "",
+        name=text(v.get("name")) or "",
         kind=_enum(v.get("kind"), CustomerKind, CustomerKind.COMPANY),
-        code=_text(v.get("code")),
-        industry=_text(v.get("industry")),
+        code=text(v.get("code")),
+        industry=text(v.get("industry")),
         source=_enum(v.get("source"), SourceChannel, None),
         level=_enum(v.get("level"), CustomerLevel, CustomerLevel.NORMAL),
         lifecycle_stage=_enum(stage, LifecycleStage, LifecycleStage.EXPLORATION),
         stage_pinned=stage is not None,
-        owner_id=_rep(problems, lookups, _text(v.get("owner"))),
+        owner_id=rep_of(problems, "owner_id", lookups.reps, text(v.get("owner"))),
         phone=phones[0] if phones else None,
         phone_alt=phones[1] if len(phones) > 1 else None,
-        email=_text(v.get("email")),
-        wechat=_text(v.get("wechat")),
-        province=_text(v.get("province")),
-        city=_text(v.get("city")),
-        district=_text(v.get("district")),
-        address=_text(v.get("address")),
+        email=text(v.get("email")),
+        wechat=text(v.get("wechat")),
+        province=text(v.get("province")),
+        city=text(v.get("city")),
+        district=text(v.get("district")),
+        address=text(v.get("address")),
         birthday=_date(v.get("birthday")),
-        referred_by_id=_referrer(problems, lookups, _text(v.get("referred_by")), row.number),
+        referred_by_id=_referrer(problems, lookups, text(v.get("referred_by")), row.number),
         notes=notes,
     )
     values = customer_field_values(problems, draft, today)
-    tags = _tags(problems, _text(v.get("tags")))
-    contact_name = _text(v.get("contact_name"))
+    tags = _tags(problems, text(v.get("tags")))
+    contact_name = text(v.get("contact_name"))
     if contact_name is not None:
         contact_name = problems.required_text("contact_name", contact_name, max_length=100)
     found = dict(row.problems)
@@ -353,27 +355,12 @@ def _as_list(value: object) -> list[object]:
     return list(value) if isinstance(value, list | tuple) else [value]
 
 
-def _text(value: object) -> str | None:
-    if value is None:
-        return None
-    return str(value).strip() or None
-
-
 def _enum(value: object, enum: type[_E], default: _D) -> _E | _D:
     return value if isinstance(value, enum) else default
 
 
 def _date(value: object) -> date | None:
     return value if isinstance(value, date) else None
-
-
-def _rep(problems: Problems, lookups: _Lookups, name: str | None) -> uuid.UUID | None:
-    if name is None:
-        return None
-    rep_id = lookups.reps.get(name)
-    if rep_id is None:
-        problems.add("owner_id", "There is no sales rep called {name}.", name=name)
-    return rep_id
 
 
 def _referrer(
@@ -392,8 +379,8 @@ def _referrer(
     return None
 
 
-def _tags(problems: Problems, text: str | None) -> tuple[str, ...]:
-    names = [t.strip() for t in _TAG_SEPARATORS.split(text or "") if t.strip()]
+def _tags(problems: Problems, cell: str | None) -> tuple[str, ...]:
+    names = [t.strip() for t in _TAG_SEPARATORS.split(cell or "") if t.strip()]
     for name in names:
         problems.optional_text("tags", name, max_length=TAG_MAX_LENGTH)
     return _shared(tuple(dict.fromkeys(names)))
@@ -467,7 +454,7 @@ def _update(
 
 def _assign_codes(uow: UnitOfWork, rows: Sequence[CustomerRow]) -> None:
     without = [row for row in rows if not row.values["code"]]
-    codes = journal.reserve_numbers(uow.session, "customer", len(without), Customer.code)
+    codes = reserve_numbers(uow.session, "customer", len(without), Customer.code)
     for row, code in zip(without, codes, strict=True):
         row.values["code"] = code
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from crmdesk.db.engine import UnitOfWork
 from crmdesk.db.models import Customer, Order, OrderLine
+from crmdesk.db.numbers import reserve_numbers
 from crmdesk.db.repositories import bulk
 from crmdesk.db.repositories import import_batches as journal
 from crmdesk.db.repositories import import_matching as matching
@@ -294,9 +295,7 @@ def _write_customers(
         return
     taken = matching.codes_taken(uow.session, [k for k in new if _IDENTIFIER.fullmatch(k)])
     keep = [k for k in new if _IDENTIFIER.fullmatch(k) and k not in taken]
-    codes = iter(
-        journal.reserve_numbers(uow.session, "customer", len(new) - len(keep), Customer.code)
-    )
+    codes = iter(reserve_numbers(uow.session, "customer", len(new) - len(keep), Customer.code))
     rows = [
         {
             **synced_columns(customer_id, now),
