@@ -10,7 +10,7 @@ import pytest
 from factories import TestClock, add_contact, add_customer, add_rep, set_deleted
 
 from crmdesk.db.engine import Database
-from crmdesk.db.models import Contact, Customer
+from crmdesk.db.models import Contact, Customer, Rep
 from crmdesk.domain.care import birthday_in_year, celebrated_on, month_days
 from crmdesk.domain.errors import ValidationError
 from crmdesk.services.care import CareService
@@ -115,6 +115,18 @@ def test_an_owner_sees_the_birthdays_of_their_customers(
 
     assert [(item.customer_name, item.owner_name) for item in found] == [("甲", "李四")]
     assert len(care.birthdays(date(2026, 6, 1), date(2026, 6, 1))) == 2
+
+
+def test_a_deleted_owner_is_named_nowhere(database: Database, care: CareService) -> None:
+    rep_id = add_rep(database)
+    customer_id = add_customer(database, "甲")
+    set_owner(database, customer_id, rep_id)
+    set_birthday(database, Customer, customer_id, date(1985, 6, 1))
+    set_deleted(database, Rep, rep_id)
+
+    [item] = care.birthdays(date(2026, 6, 1), date(2026, 6, 1))
+
+    assert (item.customer_name, item.owner_name) == ("甲", None)
 
 
 def test_a_range_backwards_or_longer_than_a_year_is_refused(care: CareService) -> None:

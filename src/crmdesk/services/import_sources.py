@@ -33,7 +33,6 @@ HEAD_ROWS = 20
 @dataclass(frozen=True)
 class OpenedFile:
     source: ImportSource  # the sheet that holds the data (or the one asked for), mapped
-    sheets: tuple[str, ...]  # every sheet of the file, in the file's order
     head: tuple[tuple[object, ...], ...]  # the sheet's first rows, title rows included
 
 
@@ -43,7 +42,7 @@ def open_for_import(path: Path, entity: ImportEntity, sheet: str | None = None) 
     cannot be imported."""
     source = open_source(path, entity, sheet=sheet)
     head = tuple(tuple(row) for row in islice(source.data.rows(), HEAD_ROWS))
-    return OpenedFile(source, source.sheets, head)
+    return OpenedFile(source, head)
 
 
 def cleaned_rows(source: ImportSource, count: int) -> list[SourceRow]:

@@ -81,7 +81,8 @@ def _of_customers(
     month_days: list[int],
     owner_id: uuid.UUID | None,
 ) -> Select[*tuple[Any, ...]]:
-    query = query.outerjoin(Rep, Rep.id == Customer.owner_id).where(
+    # A deleted owner shows no name, as in the customer list.
+    query = query.outerjoin(Rep, (Rep.id == Customer.owner_id) & Rep.deleted_at.is_(None)).where(
         Customer.deleted_at.is_(None),
         birthday.is_not(None),
         _month_day(birthday).in_(month_days),

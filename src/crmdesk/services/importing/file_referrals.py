@@ -15,9 +15,9 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from crmdesk.domain.errors import Problem, problem_template
 from crmdesk.domain.import_results import RowAction, RowOutcome
+from crmdesk.services.importing.references import NO_CUSTOMER
 
 FIELD = "referred_by"
-NOT_FOUND = problem_template("No customer has the code or name {name}.")
 SEVERAL = problem_template("Several customers are called {name}; give the referrer's code instead.")
 
 
@@ -60,7 +60,7 @@ class FileReferrals(Generic[Row]):
                 planned.values["referred_by_id"] = found[0].id
                 self.referrer_of[number] = found[0].number
             else:
-                template = SEVERAL if found else NOT_FOUND
+                template = SEVERAL if found else NO_CUSTOMER
                 rows[index] = (number, {FIELD: Problem(template, {"name": key})})
         for number in self._in_circles():
             rows[position[number]] = (

@@ -131,11 +131,7 @@ class _ReadingPage(QWizardPage):
             if number == self._reads:
                 self.reading = False
                 self.draft.path, self.draft.entity = path, entity
-                self.draft.source, self.draft.sheets, self.draft.head = (
-                    file.source,
-                    file.sheets,
-                    file.head,
-                )
+                self.draft.source, self.draft.head = file.source, file.head
                 self._opened()
                 self.completeChanged.emit()
 
@@ -265,8 +261,8 @@ class SheetPage(_ReadingPage):
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
-        self.sheet_combo.addItems(list(self.draft.sheets))
         if self.draft.source is not None:
+            self.sheet_combo.addItems(list(self.draft.source.sheets))
             self.sheet_combo.setCurrentText(self.draft.source.sheet)
         self.sheet_combo.blockSignals(False)
         self._opened()

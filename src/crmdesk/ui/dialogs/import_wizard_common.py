@@ -46,7 +46,6 @@ class ImportDraft:
     path: Path | None = None
     entity: ImportEntity = ImportEntity.CUSTOMERS
     source: ImportSource | None = None  # the sheet read, with the mapping chosen
-    sheets: tuple[str, ...] = ()
     head: tuple[tuple[object, ...], ...] = ()  # the sheet's first rows as in the file
     options: ImportOptions = field(default_factory=lambda: ImportOptions(ImportEntity.CUSTOMERS))
     result: ImportResult | None = None  # the import, once it ran
