@@ -9,7 +9,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
 
-from crmdesk.domain.enums import CustomerKind, CustomerLevel, LifecycleStage, SourceChannel
+from crmdesk.domain.enums import (
+    CustomerKind,
+    CustomerLevel,
+    LifecycleStage,
+    SourceChannel,
+    ValueSegment,
+)
 
 NAME_MAX_LENGTH = 200
 CODE_MAX_LENGTH = 40
@@ -152,6 +158,7 @@ class CustomerFilter:
 
     search: str = ""
     lifecycle_stages: frozenset[LifecycleStage] = frozenset()
+    segments: frozenset[ValueSegment] = frozenset()  # RFM value segments
     levels: frozenset[CustomerLevel] = frozenset()
     owner_ids: frozenset[uuid.UUID] = frozenset()
     tag_ids: frozenset[uuid.UUID] = frozenset()

@@ -100,3 +100,41 @@ class PointsReason(StrEnum):
     ADJUSTMENT = "adjustment"
     REDEMPTION = "redemption"
     EXPIRY = "expiry"
+
+
+class ValueSegment(StrEnum):
+    """The eight RFM value segments (DESIGN.md §7): each axis above or below the mean."""
+
+    IMPORTANT_VALUE = "important_value"  # R↑ F↑ M↑
+    IMPORTANT_DEVELOP = "important_develop"  # R↑ F↓ M↑
+    IMPORTANT_KEEP = "important_keep"  # R↓ F↑ M↑
+    IMPORTANT_RETAIN = "important_retain"  # R↓ F↓ M↑
+    GENERAL_VALUE = "general_value"  # R↑ F↑ M↓
+    GENERAL_DEVELOP = "general_develop"  # R↑ F↓ M↓
+    GENERAL_KEEP = "general_keep"  # R↓ F↑ M↓
+    GENERAL_RETAIN = "general_retain"  # R↓ F↓ M↓
+
+
+class Grade(StrEnum):
+    """The scorecard's letter: A from 80 points, B from 60, C from 40, D below."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+
+
+class ScoreComponent(StrEnum):
+    PURCHASE_POWER = "purchase_power"
+    PAYMENT_TIMELINESS = "payment_timeliness"
+    COMPLAINT_RATE = "complaint_rate"
+    SERVICE_COST = "service_cost"
+    LOYALTY = "loyalty"
+
+
+class ReferenceDateMode(StrEnum):
+    """Which day the RFM window ends on."""
+
+    TODAY = "today"
+    CHOSEN = "chosen"  # a date the user picked
+    LAST_ORDER = "last_order"  # the last order in the data, for an imported history

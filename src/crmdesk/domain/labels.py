@@ -20,12 +20,16 @@ from crmdesk.domain.enums import (
     CustomerLevel,
     FollowUpKind,
     FollowUpStatus,
+    Grade,
     InteractionKind,
     LifecycleStage,
     OrderStatus,
     PointsReason,
+    ReferenceDateMode,
+    ScoreComponent,
     SourceChannel,
     SurveyKind,
+    ValueSegment,
 )
 from crmdesk.domain.search_text import fold
 
@@ -101,6 +105,29 @@ _LABELS: Mapping[tuple[type[StrEnum], str], tuple[str, str]] = MappingProxyType(
         (PointsReason, PointsReason.ADJUSTMENT): ("Adjustment", "手工调整"),
         (PointsReason, PointsReason.REDEMPTION): ("Redemption", "积分兑换"),
         (PointsReason, PointsReason.EXPIRY): ("Expiry", "积分过期"),
+        (ValueSegment, ValueSegment.IMPORTANT_VALUE): ("High value", "重要价值客户"),
+        (ValueSegment, ValueSegment.IMPORTANT_DEVELOP): ("High value to develop", "重要发展客户"),
+        (ValueSegment, ValueSegment.IMPORTANT_KEEP): ("High value to keep", "重要保持客户"),
+        (ValueSegment, ValueSegment.IMPORTANT_RETAIN): ("High value to win back", "重要挽留客户"),
+        (ValueSegment, ValueSegment.GENERAL_VALUE): ("Regular value", "一般价值客户"),
+        (ValueSegment, ValueSegment.GENERAL_DEVELOP): ("Regular to develop", "一般发展客户"),
+        (ValueSegment, ValueSegment.GENERAL_KEEP): ("Regular to keep", "一般保持客户"),
+        (ValueSegment, ValueSegment.GENERAL_RETAIN): ("Regular to win back", "一般挽留客户"),
+        (Grade, Grade.A): ("A", "A"),
+        (Grade, Grade.B): ("B", "B"),
+        (Grade, Grade.C): ("C", "C"),
+        (Grade, Grade.D): ("D", "D"),
+        (ScoreComponent, ScoreComponent.PURCHASE_POWER): ("Purchase power", "购买力"),
+        (ScoreComponent, ScoreComponent.PAYMENT_TIMELINESS): ("Payment timeliness", "回款及时性"),
+        (ScoreComponent, ScoreComponent.COMPLAINT_RATE): ("Complaint rate", "投诉率"),
+        (ScoreComponent, ScoreComponent.SERVICE_COST): ("Service cost", "服务成本"),
+        (ScoreComponent, ScoreComponent.LOYALTY): ("Loyalty", "忠诚度"),
+        (ReferenceDateMode, ReferenceDateMode.TODAY): ("Today", "今天"),
+        (ReferenceDateMode, ReferenceDateMode.CHOSEN): ("A date I choose", "指定日期"),
+        (ReferenceDateMode, ReferenceDateMode.LAST_ORDER): (
+            "The last order in the data",
+            "数据中最后一笔订单",
+        ),
     }
 )
 

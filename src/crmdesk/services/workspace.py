@@ -11,12 +11,16 @@ from crmdesk.services.complaints import ComplaintService
 from crmdesk.services.contacts import ContactService
 from crmdesk.services.customer_overview import CustomerOverviewService
 from crmdesk.services.customers import CustomerService
+from crmdesk.services.dashboard import DashboardService
 from crmdesk.services.follow_ups import FollowUpService
 from crmdesk.services.interactions import InteractionService
+from crmdesk.services.loyalty import LoyaltyService
 from crmdesk.services.orders import OrderService
 from crmdesk.services.reps import RepService
+from crmdesk.services.surveys import SurveyService
 from crmdesk.services.tags import TagService
 from crmdesk.services.timeline import TimelineService
+from crmdesk.services.value import ValueService
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,10 @@ class Workspace:
     overview: CustomerOverviewService
     timeline: TimelineService
     care: CareService
+    value: ValueService
+    loyalty: LoyaltyService
+    surveys: SurveyService
+    dashboard: DashboardService
 
     @classmethod
     def over(cls, database: Database, clock: Clock = system_clock) -> Workspace:
@@ -51,4 +59,8 @@ class Workspace:
             overview=CustomerOverviewService(database, clock),
             timeline=TimelineService(database),
             care=CareService(database, clock),
+            value=ValueService(database, clock),
+            loyalty=LoyaltyService(database, clock),
+            surveys=SurveyService(database, clock),
+            dashboard=DashboardService(database, clock),
         )

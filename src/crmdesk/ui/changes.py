@@ -16,6 +16,9 @@ class Topic(StrEnum):
     FOLLOW_UPS = "follow_ups"
     COMPLAINTS = "complaints"
     ORDERS = "orders"
+    VALUE = "value"  # computed figures: RFM segments, suggested stages, scores
+    LOYALTY = "loyalty"  # points, coupons
+    SURVEYS = "surveys"
     SETTINGS = "settings"
 
 

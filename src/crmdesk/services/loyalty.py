@@ -1,0 +1,12 @@
+"""Loyalty: the points ledger, coupons and referrals."""
+
+from __future__ import annotations
+
+from crmdesk.db.engine import Database
+from crmdesk.domain.clock import Clock, system_clock
+
+
+class LoyaltyService:
+    def __init__(self, database: Database, clock: Clock = system_clock) -> None:
+        self._database = database
+        self._clock = clock

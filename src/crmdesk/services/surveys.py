@@ -1,0 +1,12 @@
+"""Satisfaction surveys: CSAT and NPS responses and their trends."""
+
+from __future__ import annotations
+
+from crmdesk.db.engine import Database
+from crmdesk.domain.clock import Clock, system_clock
+
+
+class SurveyService:
+    def __init__(self, database: Database, clock: Clock = system_clock) -> None:
+        self._database = database
+        self._clock = clock
