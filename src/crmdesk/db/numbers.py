@@ -18,7 +18,7 @@ PREFIX_LENGTH = 4
 # Candidates checked per query: well under SQLite's limit on bound parameters.
 _CHUNK = 500
 
-SERIES_PREFIX = {"customer": "KH", "complaint": "TS", "order": "DD"}
+SERIES_PREFIX = {"customer": "KH", "complaint": "TS", "order": "DD", "coupon": "YH"}
 
 
 def device_state(session: Session) -> DeviceState:
