@@ -26,7 +26,7 @@ from crmdesk.domain.enums import (
 from crmdesk.domain.reps import RepDraft
 from crmdesk.ui.changes import Change, Topic
 from crmdesk.ui.context import UiContext
-from crmdesk.ui.dialogs import follow_up_dialog
+from crmdesk.ui.dialogs import follow_up_dialog, survey_dialog
 from crmdesk.ui.dialogs.complaint_dialog import ComplaintDialog, ComplaintMoveDialog
 from crmdesk.ui.formatting import format_instant
 from crmdesk.ui.models.complaint_table_model import OVERDUE_BACKGROUND, OVERDUE_TEXT
@@ -223,6 +223,7 @@ def test_the_whole_workflow_is_driven_by_the_buttons_offering_only_allowed_moves
 
     monkeypatch.setattr(complaints_tab, "ask_to_schedule_call", ask)
     monkeypatch.setattr(follow_up_dialog, "schedule_follow_up", schedule)
+    monkeypatch.setattr(survey_dialog, "ask_to_record_satisfaction", lambda *_args: False)
     click(qtbot, context, tab.move_buttons["close"])
     dialog = move_dialog(tab)
     assert dialog.satisfaction is not None

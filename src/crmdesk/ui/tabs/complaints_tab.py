@@ -51,6 +51,7 @@ from crmdesk.domain.paging import Page, PageRequest
 from crmdesk.ui.changes import Change, Topic
 from crmdesk.ui.context import UiContext
 from crmdesk.ui.dialogs.complaint_dialog import ComplaintMoveDialog, open_complaint
+from crmdesk.ui.dialogs.survey_dialog import offer_survey
 from crmdesk.ui.formatting import format_instant
 from crmdesk.ui.labels import enum_choices, enum_label
 from crmdesk.ui.models.complaint_history_model import ComplaintHistoryModel
@@ -472,6 +473,7 @@ class ComplaintsTab(QWidget):
             dialog = ComplaintMoveDialog(self._context, record, target, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             if target is _S.CLOSED:
+                dialog.moved.connect(lambda closed: offer_survey(self._context, self, closed))
                 dialog.moved.connect(lambda closed: self._offer_follow_up(row, closed))
             dialog.open()
             return
