@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
+from crmdesk.domain.care import CareSettings
 from crmdesk.domain.complaint_columns import COMPLAINT_COLUMNS
 from crmdesk.domain.complaints import ComplaintFilter, ComplaintSort
 from crmdesk.domain.customer_columns import CUSTOMER_COLUMNS
@@ -122,6 +123,8 @@ def test_the_follow_ups_tab_exports_the_list_the_user_is_in_with_due_dates(
 ) -> None:
     day = date.today() + timedelta(days=10)
     customers, follow_ups = context.workspace.customers, context.workspace.follow_ups
+    # Birthdays on their own day, not reminded some days ahead.
+    context.workspace.care.save_settings(CareSettings(days_ahead=0))
     customer_id = customers.create(CustomerDraft(name="李雷", birthday=day.replace(year=1985))).id
     follow_ups.create(FollowUpDraft(customer_id, FollowUpKind.CALLBACK, "回访", day))
     late = date.today() - timedelta(days=3)

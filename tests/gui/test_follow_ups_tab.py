@@ -1,6 +1,7 @@
 """The follow-up calendar driven as a user would: plan, complete, reschedule and cancel
 from the tab's actions, see each day's counts and agenda, the overdue list in red,
-birthdays as care items, and the rep filter."""
+birthdays and holidays as care items days ahead, greetings planned for a holiday, the care
+settings, and the rep filter."""
 
 from __future__ import annotations
 
@@ -15,15 +16,20 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from crmdesk.domain.care import CareSettings
 from crmdesk.domain.customers import CustomerDraft
-from crmdesk.domain.enums import FollowUpKind, FollowUpStatus
+from crmdesk.domain.enums import CustomerLevel, FollowUpKind, FollowUpStatus
 from crmdesk.domain.follow_ups import FollowUpDraft, FollowUpFilter, FollowUpRecord, FollowUpRow
+from crmdesk.domain.holidays import Holiday, HolidayCalendar
 from crmdesk.domain.interactions import InteractionFilter
 from crmdesk.domain.reps import RepDraft
 from crmdesk.ui.context import UiContext
 from crmdesk.ui.dialogs import follow_up_dialog
+from crmdesk.ui.dialogs.care_settings_dialog import CareSettingsDialog
 from crmdesk.ui.dialogs.follow_up_dialog import CompleteDialog, FollowUpDialog, RescheduleDialog
+from crmdesk.ui.formatting import format_date
 from crmdesk.ui.models.follow_up_models import OVERDUE_COLOR
+from crmdesk.ui.tabs import follow_ups_tab
 from crmdesk.ui.tabs.follow_ups_tab import FollowUpsTab
 
 
@@ -204,17 +210,19 @@ def test_the_overdue_list_shows_past_due_planned_follow_ups_in_red(
     assert "今日回访" in [week.index(row, 3).data() for row in range(week.rowCount())]
 
 
-def test_a_birthday_is_a_care_item_on_its_day_in_another_year_and_can_be_planned(
+def test_a_birthday_is_a_care_item_days_ahead_in_another_year_and_can_be_planned(
     qtbot: QtBot, context: UiContext
 ) -> None:
     day = date.today() + timedelta(days=10)
     customer_id = add_customer(context, "李雷", birthday=day.replace(year=1985))
-    tab = open_tab(qtbot, context, day)
+    reminder = day - timedelta(days=3)  # the default settings remind three days ahead
+    tab = open_tab(qtbot, context, reminder)
 
-    assert titles(tab) == [f"Birthday of 李雷 (turns {day.year - 1985})"]
-    assert tab.calendar.has_birthday(day)
+    assert titles(tab) == [f"Birthday of 李雷 in 3 days (turns {day.year - 1985})"]
+    assert tab.calendar.has_birthday(reminder) and not tab.calendar.has_birthday(day)
     select_agenda_row(tab, titles(tab)[0])
     assert tab.plan_care_action.isEnabled() and not tab.complete_action.isEnabled()
+    assert not tab.plan_greetings_action.isEnabled()
 
     def fill(dialog: QWidget) -> None:
         assert isinstance(dialog, FollowUpDialog)
@@ -226,7 +234,74 @@ def test_a_birthday_is_a_care_item_on_its_day_in_another_year_and_can_be_planned
 
     [planned] = context.workspace.follow_ups.list(FollowUpFilter(customer_id=customer_id)).items
     assert (planned.kind, planned.due_on) == (FollowUpKind.CARE, day)
-    assert len(titles(tab)) == 2
+
+
+def test_a_holiday_shows_on_its_reminder_day_and_plans_its_greetings_once(
+    qtbot: QtBot, context: UiContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vip = context.workspace.customers.create(
+        CustomerDraft(name="贵宾公司", level=CustomerLevel.VIP)
+    ).id
+    add_customer(context, "普通客户")
+    spring = Holiday("春节", HolidayCalendar.LUNAR, 1, 1)
+    context.workspace.care.save_settings(CareSettings(days_ahead=3, holidays=(spring,)))
+    reminder = date(2026, 2, 14)
+    tab = open_tab(qtbot, context, reminder)
+
+    text = f"春节 in 3 days, on {format_date(date(2026, 2, 17))}; customers to greet: 1"
+    assert titles(tab) == [text]
+    assert tab.calendar.has_holiday(reminder) and not tab.calendar.has_holiday(date(2026, 2, 17))
+    tab.calendar.grab()  # the dots paint
+    select_agenda_row(tab, text)
+    assert tab.plan_greetings_action.isEnabled() and not tab.plan_care_action.isEnabled()
+    assert tab.current_customer_id() is None
+    questions: list[str] = []
+    told: list[str] = []
+    monkeypatch.setattr(
+        follow_ups_tab, "confirm_greetings", lambda _parent, q: questions.append(q) or True
+    )
+    monkeypatch.setattr(follow_ups_tab, "tell_planned", lambda _parent, t: told.append(t))
+
+    tab.plan_greetings_action.trigger()
+    wait_for_tasks(qtbot, context)
+    select_agenda_row(tab, text)
+    tab.plan_greetings_action.trigger()
+    wait_for_tasks(qtbot, context)
+
+    assert questions[0].startswith("Plan greetings for 春节 (2026-02-17): a care follow-up due")
+    assert "it greets (1 in all)?" in questions[0]
+    assert told == [
+        "Greetings planned: 1.",
+        "Greetings planned: 0. Customers who already had theirs: 1.",
+    ]
+    [planned] = context.workspace.follow_ups.list(FollowUpFilter()).items
+    assert (planned.customer_id, planned.kind, planned.due_on) == (
+        vip,
+        FollowUpKind.CARE,
+        reminder,
+    )
+    assert sorted(titles(tab)) == sorted([text, "春节 (2026-02-17)"])
+
+
+def test_care_settings_saved_from_the_tab_move_the_reminders(
+    qtbot: QtBot, context: UiContext
+) -> None:
+    day = date.today() + timedelta(days=10)
+    add_customer(context, "李雷", birthday=day.replace(year=1985))
+    tab = open_tab(qtbot, context, day)
+    assert titles(tab) == []
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, CareSettingsDialog)
+        qtbot.waitUntil(dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled)
+        dialog.days_ahead.setValue(0)
+
+    in_dialog(fill)
+    tab.care_settings_action.trigger()
+    wait_for_tasks(qtbot, context)
+
+    assert titles(tab) == [f"Birthday of 李雷 (turns {day.year - 1985})"]
+    assert tab.calendar.has_birthday(day)
 
 
 def test_the_rep_filter_keeps_one_reps_follow_ups(qtbot: QtBot, context: UiContext) -> None:

@@ -1,18 +1,18 @@
 """Columns of the follow-up calendar's lists, shared by the tables on screen and an
 exported workbook: the dated lists (overdue, this week) and the agenda of one day, which
-also holds the day's birthdays as care items."""
+also holds the day's care items (birthdays and holidays)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from crmdesk.domain.care import BirthdayItem
+from crmdesk.domain.care import CareItem, HolidayItem
 from crmdesk.domain.enums import FollowUpKind, FollowUpStatus
 from crmdesk.domain.follow_ups import FollowUpRow, FollowUpSort
 from crmdesk.domain.list_columns import CellKind, ListColumn
 
-# A line of the agenda: a follow-up, or a birthday to remember.
-AgendaEntry = FollowUpRow | BirthdayItem
+# A line of the agenda: a follow-up, or a birthday or holiday to remember.
+AgendaEntry = FollowUpRow | CareItem
 
 Column = ListColumn[FollowUpRow]
 AgendaColumn = ListColumn[AgendaEntry]
@@ -22,16 +22,25 @@ def _kind(entry: AgendaEntry) -> FollowUpKind:
     return entry.follow_up.kind if isinstance(entry, FollowUpRow) else FollowUpKind.CARE
 
 
+def _customer(entry: AgendaEntry) -> str | None:
+    """A holiday greets many customers; the window says how many in its title."""
+    return None if isinstance(entry, HolidayItem) else entry.customer_name
+
+
 def _title(entry: AgendaEntry) -> str:
-    """A birthday's title is whose it is; the window words it as a birthday."""
-    return entry.follow_up.title if isinstance(entry, FollowUpRow) else entry.person_name
+    """A birthday's title is whose it is, a holiday's its name; the window words them."""
+    if isinstance(entry, FollowUpRow):
+        return entry.follow_up.title
+    return entry.name if isinstance(entry, HolidayItem) else entry.person_name
 
 
 def _contact(entry: AgendaEntry) -> str | None:
-    return entry.contact_name
+    return None if isinstance(entry, HolidayItem) else entry.contact_name
 
 
 def _rep(entry: AgendaEntry) -> str | None:
+    if isinstance(entry, HolidayItem):
+        return None
     return entry.rep_name if isinstance(entry, FollowUpRow) else entry.owner_name
 
 
@@ -40,7 +49,9 @@ def _status(entry: AgendaEntry) -> FollowUpStatus | None:
 
 
 def _due(entry: AgendaEntry) -> date:
-    return entry.follow_up.due_on if isinstance(entry, FollowUpRow) else entry.on
+    """A care item is due on its reminder day, the agenda's day; its title says when the
+    birthday or holiday falls."""
+    return entry.follow_up.due_on if isinstance(entry, FollowUpRow) else entry.remind_on
 
 
 FOLLOW_UP_COLUMNS: tuple[Column, ...] = (
@@ -54,7 +65,7 @@ FOLLOW_UP_COLUMNS: tuple[Column, ...] = (
 )
 
 AGENDA_COLUMNS: tuple[AgendaColumn, ...] = (
-    AgendaColumn("customer", "Customer", "客户", CellKind.TEXT, lambda e: e.customer_name),
+    AgendaColumn("customer", "Customer", "客户", CellKind.TEXT, _customer),
     AgendaColumn("kind", "Kind", "类型", CellKind.LABEL, _kind),
     AgendaColumn("title", "Title", "事项", CellKind.TEXT, _title),
     AgendaColumn("contact", "Contact", "联系人", CellKind.TEXT, _contact),

@@ -1,4 +1,5 @@
-"""Queries for customer care: whose birthday falls on which days of the year."""
+"""Queries for customer care: whose birthday falls on which days of the year, and which
+customers a holiday greets."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ import uuid
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, extract, select
+from sqlalchemy import ColumnElement, Select, exists, extract, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
-from crmdesk.db.models import Contact, Customer, Rep
+from crmdesk.db.models import Contact, Customer, FollowUp, Rep
 from crmdesk.domain.care import BirthdayItem, celebrated_on, month_days
+from crmdesk.domain.enums import CustomerLevel, FollowUpKind
 
 
 def birthdays(
@@ -46,6 +48,51 @@ def birthdays(
     found = [_item(first, last, *row) for row in session.execute(customers)]
     found += [_item(first, last, *row) for row in session.execute(contacts)]
     return found
+
+
+def greeted_count(
+    session: Session, levels: frozenset[CustomerLevel] | None, owner_id: uuid.UUID | None
+) -> int:
+    """How many live customers (of `levels`, None for all; of owner `owner_id`) a holiday
+    greets."""
+    query = select(func.count()).select_from(Customer).where(*_greeted(levels, owner_id))
+    return session.execute(query).scalar_one()
+
+
+def customers_to_greet(
+    session: Session,
+    levels: frozenset[CustomerLevel] | None,
+    owner_id: uuid.UUID | None,
+    title: str,
+    due_on: date,
+) -> list[tuple[uuid.UUID, uuid.UUID | None]]:
+    """The greeted customers without a live care follow-up titled `title` due on
+    `due_on` (whatever became of it), each with its owner if the owner is live."""
+    planned = exists().where(
+        FollowUp.customer_id == Customer.id,
+        FollowUp.kind == FollowUpKind.CARE,
+        FollowUp.due_on == due_on,
+        FollowUp.title == title,
+        FollowUp.deleted_at.is_(None),
+    )
+    query = (
+        select(Customer.id, Rep.id)
+        .outerjoin(Rep, (Rep.id == Customer.owner_id) & Rep.deleted_at.is_(None))
+        .where(*_greeted(levels, owner_id), ~planned)
+        .order_by(Customer.id)
+    )
+    return [(customer_id, rep_id) for customer_id, rep_id in session.execute(query)]
+
+
+def _greeted(
+    levels: frozenset[CustomerLevel] | None, owner_id: uuid.UUID | None
+) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = [Customer.deleted_at.is_(None)]
+    if levels is not None:
+        conditions.append(Customer.level.in_(sorted(levels)))
+    if owner_id is not None:
+        conditions.append(Customer.owner_id == owner_id)
+    return conditions
 
 
 def _item(

@@ -1,6 +1,6 @@
 """The follow-up calendar's lists as Qt tables, in the columns of
 domain/follow_up_columns.py: overdue planned follow-ups in red, done ones greyed, and the
-day's birthdays worded as care items."""
+day's birthdays and holidays worded as care items."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QColor
 
-from crmdesk.domain.care import BirthdayItem
+from crmdesk.domain.care import BirthdayItem, HolidayItem
 from crmdesk.domain.enums import FollowUpStatus
 from crmdesk.domain.follow_up_columns import (
     AGENDA_COLUMNS,
@@ -21,7 +21,7 @@ from crmdesk.domain.follow_up_columns import (
 )
 from crmdesk.domain.follow_ups import FollowUpRow
 from crmdesk.domain.list_columns import ListColumn
-from crmdesk.ui.formatting import format_date
+from crmdesk.ui.formatting import format_count, format_date, format_days
 from crmdesk.ui.models.row_table_model import ListColumnTableModel, ModelIndex, value_text
 
 Row = TypeVar("Row", bound=AgendaEntry)
@@ -42,13 +42,32 @@ def is_overdue(row: object, today: date) -> bool:
 
 
 def birthday_text(item: BirthdayItem) -> str:
-    return QCoreApplication.translate("FollowUpModels", "Birthday of {name} (turns {age})").format(
-        name=item.person_name, age=item.age
+    if item.days_ahead == 0:
+        template = _tr("Birthday of {name} (turns {age})")
+    else:
+        template = _tr("Birthday of {name} in {days} (turns {age})")
+    return template.format(name=item.person_name, age=item.age, days=format_days(item.days_ahead))
+
+
+def holiday_text(item: HolidayItem) -> str:
+    if item.days_ahead == 0:
+        template = _tr("{holiday} today; customers to greet: {count}")
+    else:
+        template = _tr("{holiday} in {days}, on {day}; customers to greet: {count}")
+    return template.format(
+        holiday=item.name,
+        days=format_days(item.days_ahead),
+        day=format_date(item.on),
+        count=format_count(item.customers),
     )
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("FollowUpModels", text)
+
+
 def as_shown(columns: Sequence[ListColumn[Row]]) -> tuple[ListColumn[Row], ...]:
-    """`columns` with a birthday's title worded as the lists show it (the domain's column
+    """`columns` with a care item's title worded as the lists show it (the domain's column
     holds the bare name: wording is the window's, in its language), for the screen and
     its exports alike."""
     return tuple(
@@ -60,7 +79,11 @@ def _title_as_shown(column: ListColumn[Row]) -> ListColumn[Row]:
     read = column.value
 
     def title(row: Row) -> object:
-        return birthday_text(row) if isinstance(row, BirthdayItem) else read(row)
+        if isinstance(row, BirthdayItem):
+            return birthday_text(row)
+        if isinstance(row, HolidayItem):
+            return holiday_text(row)
+        return read(row)
 
     return replace(column, value=title)
 
@@ -92,10 +115,12 @@ class FollowUpTableModel(ListColumnTableModel[Row]):
             return self._color(row)
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(row, BirthdayItem):
             return format_date(row.birthday)
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(row, HolidayItem):
+            return format_date(row.on)
         return None
 
     def _color(self, row: Row) -> QColor | None:
-        if isinstance(row, BirthdayItem):
+        if isinstance(row, BirthdayItem | HolidayItem):
             return CARE_COLOR
         if is_overdue(row, self._today):
             return OVERDUE_COLOR
@@ -110,5 +135,5 @@ def follow_up_list_model(parent: QObject | None = None) -> FollowUpTableModel[Fo
 
 
 def agenda_model(parent: QObject | None = None) -> FollowUpTableModel[AgendaEntry]:
-    """One day's follow-ups and birthdays."""
+    """One day's follow-ups, birthdays and holidays."""
     return FollowUpTableModel(as_shown(AGENDA_COLUMNS), parent)

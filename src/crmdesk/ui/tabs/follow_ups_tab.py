@@ -1,7 +1,8 @@
-"""The follow-up calendar (跟进日历): a month marked with each day's follow-ups and
-birthdays, the selected day's agenda, and the overdue and this-week lists, for all reps or
-one; from here follow-ups are planned, edited, rescheduled, completed and cancelled, and a
-birthday becomes a planned care follow-up."""
+"""The follow-up calendar (跟进日历): a month marked with each day's follow-ups and care
+reminders (birthdays and holidays, the care settings' days ahead), the selected day's
+agenda, and the overdue and this-week lists, for all reps or one; from here follow-ups are
+planned, edited, rescheduled, completed and cancelled, a birthday becomes a planned care
+follow-up, and a holiday's greetings are planned for the customers it greets."""
 
 from __future__ import annotations
 
@@ -10,13 +11,23 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TypeVar
 
-from PySide6.QtCore import QByteArray, QLocale, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
+    QMessageBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -25,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.domain.care import BirthdayItem
+from crmdesk.domain.care import BirthdayItem, CareItem, GreetingsPlanned, HolidayItem
 from crmdesk.domain.clock import local_today
 from crmdesk.domain.enums import FollowUpKind, FollowUpStatus
 from crmdesk.domain.follow_up_columns import AGENDA_EXPORT_COLUMNS, AgendaEntry
@@ -36,6 +47,8 @@ from crmdesk.ui import export_actions
 from crmdesk.ui.changes import Change, Topic
 from crmdesk.ui.context import UiContext
 from crmdesk.ui.dialogs import follow_up_dialog
+from crmdesk.ui.dialogs.care_settings_dialog import edit_care_settings
+from crmdesk.ui.formatting import format_count, format_date
 from crmdesk.ui.models.follow_up_models import (
     FollowUpTableModel,
     agenda_model,
@@ -45,6 +58,7 @@ from crmdesk.ui.models.follow_up_models import (
 from crmdesk.ui.widgets.choice_combos import RepCombo
 from crmdesk.ui.widgets.follow_up_calendar import FollowUpCalendar, to_qdate
 from crmdesk.ui.widgets.list_table import fit_columns, list_table
+from crmdesk.ui.widgets.questions import ask_yes_no
 
 T = TypeVar("T")
 
@@ -59,9 +73,23 @@ DAYS_IN_WEEK = 7
 # column of a list fits beside the calendar.
 MAX_COLUMN_WIDTH = 170
 
-MonthMarks = tuple[list[DayCount], list[BirthdayItem]]
-DayAgenda = tuple[Page[FollowUpRow], list[BirthdayItem]]
+MonthMarks = tuple[list[DayCount], list[CareItem]]
+DayAgenda = tuple[Page[FollowUpRow], list[CareItem]]
 Lists = tuple[Page[FollowUpRow], Page[FollowUpRow]]
+
+
+# --- questions the tab asks (tests replace these functions to answer them) -------------
+
+
+def confirm_greetings(parent: QWidget, question: str) -> bool:
+    title = QCoreApplication.translate("FollowUpsTab", "Plan greetings")
+    return ask_yes_no(parent, title, question)
+
+
+def tell_planned(parent: QWidget, text: str) -> None:
+    QMessageBox.information(
+        parent, QCoreApplication.translate("FollowUpsTab", "Plan greetings"), text
+    )
 
 
 class FollowUpsTab(QWidget):
@@ -186,6 +214,14 @@ class FollowUpsTab(QWidget):
         self.cancel_action = self._action(self.tr("&Cancel follow-up"), self._cancel)
         self.plan_care_action = self._action(self.tr("Plan &care…"), self._plan_care)
         self.plan_care_action.setToolTip(self.tr("Plan a care follow-up for the selected birthday"))
+        self.plan_greetings_action = self._action(self.tr("Plan &greetings…"), self._plan_greetings)
+        self.plan_greetings_action.setToolTip(
+            self.tr("Plan a care follow-up for every customer the selected holiday greets")
+        )
+        self.care_settings_action = self._action(self.tr("Care &settings…"), self._care_settings)
+        self.care_settings_action.setToolTip(
+            self.tr("Days ahead to remember birthdays and holidays, and the list of holidays")
+        )
 
     def _action(self, text: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self)
@@ -204,18 +240,30 @@ class FollowUpsTab(QWidget):
             self.reschedule_action,
             self.complete_action,
             self.cancel_action,
-            self.plan_care_action,
         ):
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             bar.addWidget(button)
+        # Care (客户关怀) under one button, so that the bar fits a narrow window.
+        care_menu = QMenu(self)
+        for action in (self.plan_care_action, self.plan_greetings_action):
+            care_menu.addAction(action)
+        care_menu.addSeparator()
+        care_menu.addAction(self.care_settings_action)
+        self.care_button = QToolButton()
+        self.care_button.setText(self.tr("Care"))
+        self.care_button.setToolTip(self.tr("Birthdays and holidays: plan care follow-ups"))
+        self.care_button.setMenu(care_menu)
+        self.care_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addWidget(self.care_button)
 
         legend = QLabel(
             self.tr(
                 "Numbers: <span style='color:#c62828'>overdue</span> · planned · "
                 "<span style='color:#9e9e9e'>done</span> · "
-                "<span style='color:#d81b60'>●</span> birthday"
+                "<span style='color:#d81b60'>●</span> birthday · "
+                "<span style='color:#ef6c00'>●</span> holiday"
             )
         )
         left = QWidget()
@@ -283,7 +331,7 @@ class FollowUpsTab(QWidget):
 
         def load() -> MonthMarks:
             counts = follow_ups.day_counts(first, last, rep_id=rep_id)
-            return counts, care.birthdays(first, last, owner_id=rep_id)
+            return counts, care.care_items(first, last, owner_id=rep_id)
 
         self._read("month", load, self._show_month)
 
@@ -298,7 +346,7 @@ class FollowUpsTab(QWidget):
             rows = follow_ups.list_rows(
                 FollowUpFilter(rep_id=rep_id, due_from=day, due_to=day), PageRequest(0, LIST_LIMIT)
             )
-            return rows, care.birthdays(day, day, owner_id=rep_id)
+            return rows, care.care_items(day, day, owner_id=rep_id)
 
         self._read("agenda", load, self._show_agenda)
 
@@ -322,12 +370,19 @@ class FollowUpsTab(QWidget):
         self._read("lists", load, self._show_lists)
 
     def _show_month(self, marks: MonthMarks) -> None:
-        counts, birthdays = marks
-        self.calendar.set_marks(counts, (item.on for item in birthdays))
+        counts, care = marks
+        self.calendar.set_marks(
+            counts,
+            (item.remind_on for item in care if isinstance(item, BirthdayItem)),
+            (item.remind_on for item in care if isinstance(item, HolidayItem)),
+        )
 
     def _show_agenda(self, agenda: DayAgenda) -> None:
-        rows, birthdays = agenda
-        entries: list[AgendaEntry] = [*rows.items, *birthdays]
+        rows, care = agenda
+        # A holiday heads the day, as an all-day event would; birthdays follow its work.
+        holidays = [item for item in care if isinstance(item, HolidayItem)]
+        birthdays = [item for item in care if isinstance(item, BirthdayItem)]
+        entries: list[AgendaEntry] = [*holidays, *rows.items, *birthdays]
         self._keep_selection(self.agenda_view, lambda: self.agenda.set_rows(entries, self.today()))
 
     def _show_lists(self, lists: Lists) -> None:
@@ -371,7 +426,8 @@ class FollowUpsTab(QWidget):
             fit_columns(view, MAX_COLUMN_WIDTH)
 
     def _on_changed(self, change: Change) -> None:
-        if change.touches(Topic.FOLLOW_UPS, Topic.CUSTOMERS, Topic.REPS):
+        # Settings: the care settings decide which birthdays and holidays show when.
+        if change.touches(Topic.FOLLOW_UPS, Topic.CUSTOMERS, Topic.REPS, Topic.SETTINGS):
             self.refresh()
 
     # Acting on the selection.
@@ -396,13 +452,17 @@ class FollowUpsTab(QWidget):
         ):
             action.setEnabled(planned)
         self.plan_care_action.setEnabled(isinstance(entry, BirthdayItem))
+        self.plan_greetings_action.setEnabled(
+            isinstance(entry, HolidayItem) and entry.customers > 0
+        )
 
     def _activate(self, view: QTableView, index: QModelIndex | QPersistentModelIndex) -> None:
         model = view.model()
         assert isinstance(model, FollowUpTableModel)
         entry = model.row_at(index)
-        if entry is not None:
-            self.customer_activated.emit(_customer_id(entry))
+        customer_id = None if entry is None else _customer_id(entry)
+        if customer_id is not None:
+            self.customer_activated.emit(customer_id)
 
     def _new(self) -> None:
         follow_up_dialog.schedule_follow_up(
@@ -443,9 +503,48 @@ class FollowUpsTab(QWidget):
             contact_id=entry.contact_id,
         )
 
+    def _plan_greetings(self) -> None:
+        """After the user agrees, plan a care follow-up due on the reminder day for each
+        customer the selected holiday greets (of the rep chosen above, if any)."""
+        item = self.selected_entry()
+        if not isinstance(item, HolidayItem):
+            return
+        question = self.tr(
+            "Plan greetings for {holiday}: a care follow-up due on {due} for each customer "
+            "it greets ({count} in all)? Customers who already have theirs are skipped."
+        ).format(
+            holiday=item.greeting_title,
+            due=format_date(item.remind_on),
+            count=format_count(item.customers),
+        )
+        if not confirm_greetings(self, question):
+            return
+        care, rep_id = self._care, self.rep_filter.current_value()
+        self._context.tasks.write(
+            lambda: care.plan_greetings(item, owner_id=rep_id),
+            self._greetings_planned,
+            owner=self,
+            change=Change.of(Topic.FOLLOW_UPS),
+        )
 
-def _customer_id(entry: AgendaEntry) -> uuid.UUID:
-    return entry.follow_up.customer_id if isinstance(entry, FollowUpRow) else entry.customer_id
+    def _greetings_planned(self, result: GreetingsPlanned) -> None:
+        planned = self.tr("Greetings planned: {count}.").format(count=format_count(result.planned))
+        if result.already_planned:
+            already = format_count(result.already_planned)
+            planned += " " + self.tr("Customers who already had theirs: {count}.").format(
+                count=already
+            )
+        tell_planned(self, planned)
+
+    def _care_settings(self) -> None:
+        edit_care_settings(self._context, self)
+
+
+def _customer_id(entry: AgendaEntry) -> uuid.UUID | None:
+    """The customer an entry is about; None for a holiday, which greets many."""
+    if isinstance(entry, FollowUpRow):
+        return entry.follow_up.customer_id
+    return None if isinstance(entry, HolidayItem) else entry.customer_id
 
 
 def _key(entry: AgendaEntry | None) -> tuple[object, ...] | None:
@@ -454,4 +553,6 @@ def _key(entry: AgendaEntry | None) -> tuple[object, ...] | None:
         return None
     if isinstance(entry, FollowUpRow):
         return ("follow_up", entry.follow_up.id)
+    if isinstance(entry, HolidayItem):
+        return ("holiday", entry.name, entry.on)
     return ("birthday", entry.customer_id, entry.contact_id, entry.on)

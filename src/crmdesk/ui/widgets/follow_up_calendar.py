@@ -1,5 +1,6 @@
 """A month calendar that marks each day with its follow-ups (overdue in red, planned in
-the text colour, done greyed) and its birthdays (a dot)."""
+the text colour, done greyed) and the care to remember on it: birthdays and holidays,
+a dot each."""
 
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from crmdesk.domain.follow_ups import DayCount
 OVERDUE_COLOR = QColor("#c62828")
 DONE_COLOR = QColor("#9e9e9e")
 BIRTHDAY_COLOR = QColor("#d81b60")
-BIRTHDAY_DOT = 6
+HOLIDAY_COLOR = QColor("#ef6c00")
+CARE_DOT = 6
 MARGIN = 3
 # The grid shows six weeks: up to a week before the 1st and what follows the month.
 DAYS_BEFORE_MONTH = 7
@@ -31,8 +33,8 @@ def to_qdate(day: date) -> QDate:
 
 
 class FollowUpCalendar(QCalendarWidget):
-    """`set_marks()` gives the counts and birthdays of the days shown; the range to ask
-    for is `shown_range()`, which changes with the page (signal `currentPageChanged`)."""
+    """`set_marks()` gives the counts and care reminders of the days shown; the range to
+    ask for is `shown_range()`, which changes with the page (signal `currentPageChanged`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +42,7 @@ class FollowUpCalendar(QCalendarWidget):
         self.setGridVisible(True)
         self._counts: dict[date, DayCount] = {}
         self._birthdays: set[date] = set()
+        self._holidays: set[date] = set()
 
     def selected_day(self) -> date:
         return to_date(self.selectedDate())
@@ -52,9 +55,13 @@ class FollowUpCalendar(QCalendarWidget):
         first = date(self.yearShown(), self.monthShown(), 1) - timedelta(days=DAYS_BEFORE_MONTH)
         return first, first + timedelta(days=DAYS_SHOWN - 1)
 
-    def set_marks(self, counts: Sequence[DayCount], birthdays: Iterable[date]) -> None:
+    def set_marks(
+        self, counts: Sequence[DayCount], birthdays: Iterable[date], holidays: Iterable[date] = ()
+    ) -> None:
+        """The days' follow-up counts and the days to remember birthdays and holidays on."""
         self._counts = {count.day: count for count in counts}
         self._birthdays = set(birthdays)
+        self._holidays = set(holidays)
         self.updateCells()
 
     def counts_on(self, day: date) -> DayCount | None:
@@ -63,16 +70,21 @@ class FollowUpCalendar(QCalendarWidget):
     def has_birthday(self, day: date) -> bool:
         return day in self._birthdays
 
+    def has_holiday(self, day: date) -> bool:
+        return day in self._holidays
+
     def paintCell(self, painter: QPainter, rect: QRect, qdate: QDate) -> None:  # noqa: N802
         super().paintCell(painter, rect, qdate)
         day = to_date(qdate)
         count = self._counts.get(day)
         painter.save()
-        if day in self._birthdays:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(BIRTHDAY_COLOR)
-            corner = rect.topLeft() + QPoint(MARGIN, MARGIN)
-            painter.drawEllipse(QRect(corner, corner + QPoint(BIRTHDAY_DOT, BIRTHDAY_DOT)))
+        painter.setPen(Qt.PenStyle.NoPen)
+        corner = rect.topLeft() + QPoint(MARGIN, MARGIN)
+        for marked, color in ((self._birthdays, BIRTHDAY_COLOR), (self._holidays, HOLIDAY_COLOR)):
+            if day in marked:
+                painter.setBrush(color)
+                painter.drawEllipse(QRect(corner, corner + QPoint(CARE_DOT, CARE_DOT)))
+                corner += QPoint(CARE_DOT + MARGIN, 0)
         if count is not None:
             self._paint_counts(painter, rect, count)
         painter.restore()
