@@ -69,9 +69,9 @@ def export_rows(
 ) -> ExportSummary:
     """Write `rows` to a one-sheet workbook at `path`: the `columns` with headers in
     `language`. ExportCancelledError when `cancelled()` turns true; no file is left then."""
-    tracker = _Tracker(path, total, progress, cancelled)
+    tracker = ExportTracker(path, total, progress, cancelled)
     with XlsxWriter(path) as writer:
-        _write_sheet(writer, sheet_title, columns, rows, language, tracker)
+        write_sheet(writer, sheet_title, columns, rows, language, tracker)
         tracker.finish()
     return ExportSummary(path, tracker.done)
 
@@ -190,10 +190,10 @@ def export_report(
         XlsxWriter(path) as writer,
     ):
         rows = len(summary) + customers.total + len(due) + len(complaint_rows)
-        tracker = _Tracker(path, rows, progress, cancelled)
+        tracker = ExportTracker(path, rows, progress, cancelled)
 
         def sheet(key: str, columns: Sequence[ListColumn[R]], rows: Iterable[R]) -> None:
-            _write_sheet(writer, _sheet_title(key, language), columns, rows, language, tracker)
+            write_sheet(writer, _sheet_title(key, language), columns, rows, language, tracker)
 
         sheet("summary", _SUMMARY_COLUMNS, summary)
         sheet("customers", CUSTOMER_COLUMNS, customers.rows)
@@ -222,7 +222,7 @@ def customer_columns(keys: Sequence[str] | None) -> tuple[ListColumn[CustomerSum
     return tuple(by_key[key] for key in keys)
 
 
-class _Tracker:
+class ExportTracker:
     """Counts the rows written over all sheets, reports progress and raises
     ExportCancelledError once the user has asked to stop."""
 
@@ -254,14 +254,15 @@ class _Tracker:
             self._progress(self.done, max(self._total, self.done) if self._total else 0)
 
 
-def _write_sheet(
+def write_sheet(
     writer: XlsxWriter,
     title: str,
     columns: Sequence[ListColumn[R]],
     rows: Iterable[R],
     language: Language,
-    tracker: _Tracker,
+    tracker: ExportTracker,
 ) -> None:
+    """A sheet of `rows` in `columns` headed in `language`, each row counted by `tracker`."""
     sheet = writer.add_sheet(
         title, [ColumnFormat(column.header(language), column.kind) for column in columns]
     )
