@@ -27,6 +27,7 @@ def main() -> int:
     # Before Qt is imported, so that no display is needed.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QWidget
 
     from crmdesk.app import create_application
     from crmdesk.domain.complaint_workflow import FINISHED_STATUSES
@@ -52,6 +53,10 @@ def main() -> int:
         window.tabs.setCurrentWidget(window.complaints)
         window.complaints.show_complaint(complaint_id)
 
+    def show_profile_page(window: MainWindow, customer_id: uuid.UUID, page: QWidget) -> None:
+        window.open_profile(customer_id)
+        window.profile.show_page(page)
+
     def settle(milliseconds: int = 600) -> None:
         """Let background reads deliver and the widgets repaint."""
         loop = QEventLoop()
@@ -64,6 +69,7 @@ def main() -> int:
         # The window's clock stands on the demo's day, so that deadlines and "overdue"
         # read as they would on that day.
         workspace = Workspace.over(database, clock=lambda: DEMO_NOW)
+        workspace.value.recompute()
         busiest = workspace.customers.list(
             CustomerFilter(has_open_complaint=True), PageRequest(0, 1)
         )
@@ -83,9 +89,31 @@ def main() -> int:
             settle()
             shots: list[tuple[str, Callable[[], object]]] = [
                 ("customers", partial(window.tabs.setCurrentWidget, window.customers)),
-                ("profile", partial(window.open_profile, featured)),
+                (
+                    "profile",
+                    partial(
+                        show_profile_page, window, featured, window.profile.timeline_tabs.widget(0)
+                    ),
+                ),
+                (
+                    "profile-orders",
+                    partial(show_profile_page, window, featured, window.profile.orders),
+                ),
+                (
+                    "profile-value",
+                    partial(show_profile_page, window, featured, window.profile.value),
+                ),
+                (
+                    "profile-loyalty",
+                    partial(show_profile_page, window, featured, window.profile.loyalty),
+                ),
+                (
+                    "profile-satisfaction",
+                    partial(show_profile_page, window, featured, window.profile.satisfaction),
+                ),
                 ("follow-ups", partial(window.show_follow_ups_on, DEMO_AS_OF)),
                 ("complaints", partial(show_complaint, window, complaint)),
+                ("dashboard", partial(window.tabs.setCurrentWidget, window.dashboard)),
             ]
             for name, show in shots:
                 show()

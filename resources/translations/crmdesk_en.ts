@@ -56,6 +56,16 @@
     </message>
 </context>
 <context>
+    <name>KindSummary</name>
+    <message numerus="yes">
+        <source>Average {average} of %n answer(s)</source>
+        <translation>
+            <numerusform>Average {average} of %n answer</numerusform>
+            <numerusform>Average {average} of %n answers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProfileTab</name>
     <message numerus="yes">
         <source>%n order(s), cancelled ones not counted</source>
@@ -93,6 +103,23 @@
         <translation>
             <numerusform> year</numerusform>
             <numerusform> years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RfmSection</name>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n order</numerusform>
+            <numerusform>%n orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Averages and scores over the %n customer(s) who ever ordered.</source>
+        <translation>
+            <numerusform>Averages and scores over the %n customer who ever ordered.</numerusform>
+            <numerusform>Averages and scores over the %n customers who ever ordered.</numerusform>
         </translation>
     </message>
 </context>

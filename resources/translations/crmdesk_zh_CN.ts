@@ -2,6 +2,128 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CareSettingsDialog</name>
+    <message>
+        <source>Care settings</source>
+        <translation>关怀设置</translation>
+    </message>
+    <message>
+        <source> days ahead</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Birthdays and holidays show in the calendar this many days before they fall.</source>
+        <translation>生日和节假日会提前相应天数显示在日历中。</translation>
+    </message>
+    <message>
+        <source>Remind</source>
+        <translation>提前提醒</translation>
+    </message>
+    <message>
+        <source>VIP and key customers</source>
+        <translation>VIP客户和重点客户</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Holidays greet</source>
+        <translation>节假日问候对象</translation>
+    </message>
+    <message>
+        <source>Holiday</source>
+        <translation>节假日</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>历法</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下次日期</translation>
+    </message>
+    <message>
+        <source>&amp;Add holiday</source>
+        <translation>添加节假日(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Tick a holiday to remember it. A lunar holiday falls on its day of the Chinese calendar (day 30 of a short month on its last day); Next shows the day it falls on next.</source>
+        <translation>勾选的节假日才会提醒。农历节日按农历日期计算（小月没有三十日时取当月最后一天）；“下次日期”显示它下一次对应的日期。</translation>
+    </message>
+    <message>
+        <source>Solar</source>
+        <translation>公历</translation>
+    </message>
+    <message>
+        <source>Lunar</source>
+        <translation>农历</translation>
+    </message>
+</context>
+<context>
+    <name>ClvSection</name>
+    <message>
+        <source>Lifetime value</source>
+        <translation>客户终身价值（CLV）</translation>
+    </message>
+    <message>
+        <source>Spent so far</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <source>Forecast of future profit</source>
+        <translation>预计未来利润</translation>
+    </message>
+    <message>
+        <source>Average order value</source>
+        <translation>平均订单金额</translation>
+    </message>
+    <message>
+        <source>Orders per year</source>
+        <translation>年均订单数</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>利润率</translation>
+    </message>
+    <message>
+        <source>Expected remaining years</source>
+        <translation>预计剩余合作年数</translation>
+    </message>
+    <message>
+        <source>    = r ÷ (1 + d − r), retention r</source>
+        <translation>    = r ÷ (1 + d − r)，r 为留存率</translation>
+    </message>
+    <message>
+        <source>    discount rate d</source>
+        <translation>    d 为折现率</translation>
+    </message>
+    <message>
+        <source>Forecast</source>
+        <translation>预测值</translation>
+    </message>
+    <message>
+        <source>How the forecast is made:</source>
+        <translation>预测方法：</translation>
+    </message>
+    <message>
+        <source>Retention r is the share of last window&apos;s buyers who bought again in this one; the discount rate d makes later profit count for less.</source>
+        <translation>留存率 r 指上一统计周期内下过单的客户在本周期再次下单的比例；折现率 d 让越往后的利润计得越少。</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDialog</name>
     <message>
         <source>New complaint</source>
@@ -494,6 +616,45 @@
     </message>
 </context>
 <context>
+    <name>CouponModel</name>
+    <message>
+        <source>Code</source>
+        <translation>券码</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>面额</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>发放日期</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Redeemed {when} for order {number}</source>
+        <translation>已于 {when} 用于订单 {number}</translation>
+    </message>
+    <message>
+        <source>Redeemed {when}</source>
+        <translation>已于 {when} 使用</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>长期有效</translation>
+    </message>
+</context>
+<context>
     <name>CustomerForm</name>
     <message>
         <source>Pinned</source>
@@ -601,6 +762,45 @@
     </message>
 </context>
 <context>
+    <name>CustomerOrdersModel</name>
+    <message>
+        <source>Number</source>
+        <translation>订单号</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>订单金额</translation>
+    </message>
+    <message>
+        <source>Payment due</source>
+        <translation>付款到期日</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明细</translation>
+    </message>
+    <message>
+        <source>Payment was due on {day} and is not recorded as paid.</source>
+        <translation>付款已于 {day} 到期，尚未登记收款。</translation>
+    </message>
+    <message>
+        <source>{status}, overdue</source>
+        <translation>{status}，已逾期</translation>
+    </message>
+</context>
+<context>
     <name>CustomerPicker</name>
     <message>
         <source>Type a name, pinyin, code or phone number</source>
@@ -646,12 +846,24 @@
         <translation>安排跟进…</translation>
     </message>
     <message>
+        <source>Schedule rescue follow-ups…</source>
+        <translation>安排挽救回访…</translation>
+    </message>
+    <message>
+        <source>Plan a rescue call (挽救回访) for each selected declining customer</source>
+        <translation>为每位选中的退化期客户安排一次挽救回访</translation>
+    </message>
+    <message>
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
         <source>Any stage</source>
         <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>Any segment</source>
+        <translation>全部分群</translation>
     </message>
     <message>
         <source>Any level</source>
@@ -668,6 +880,10 @@
     <message>
         <source>Lifecycle stage</source>
         <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Value segment</source>
+        <translation>价值分群</translation>
     </message>
     <message>
         <source>Level</source>
@@ -725,6 +941,10 @@
             <numerusform>为 %n 位客户添加标签：</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Rescue call</source>
+        <translation>挽救回访</translation>
+    </message>
     <message numerus="yes">
         <source>Delete %n customer(s)? Their contacts, history, follow-ups and complaints disappear from every list with them.</source>
         <translation>
@@ -750,6 +970,113 @@
     <message>
         <source>Fit columns to contents</source>
         <translation>列宽适应内容</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardTab</name>
+    <message>
+        <source>Recomputing customer value…</source>
+        <translation>正在重新计算客户价值…</translation>
+    </message>
+    <message>
+        <source>Export the dashboard</source>
+        <translation>导出仪表盘</translation>
+    </message>
+    <message>
+        <source>dashboard-{date}.xlsx</source>
+        <translation>仪表盘-{date}.xlsx</translation>
+    </message>
+    <message>
+        <source>Writing the dashboard report…</source>
+        <translation>正在生成仪表盘报表…</translation>
+    </message>
+    <message>
+        <source>Last month {amount}, {change}</source>
+        <translation>上月 {amount}，环比 {change}</translation>
+    </message>
+    <message>
+        <source>{count} overdue</source>
+        <translation>其中 {count} 条已逾期</translation>
+    </message>
+    <message>
+        <source>CSAT out of 5, last {days} days</source>
+        <translation>CSAT（满分 5 分），近 {days} 天</translation>
+    </message>
+    <message>
+        <source>CSAT average (1–5)</source>
+        <translation>CSAT 平均分（1–5）</translation>
+    </message>
+    <message>
+        <source>NPS (−100 to 100)</source>
+        <translation>NPS（−100 至 100）</translation>
+    </message>
+    <message>
+        <source>Segments not computed yet: press Recompute.</source>
+        <translation>尚未计算客户分群：请点击“重新计算”。</translation>
+    </message>
+    <message>
+        <source>Segments as of {day}, computed {when}</source>
+        <translation>分群基准日 {day}，计算于 {when}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>重新计算</translation>
+    </message>
+    <message>
+        <source>Recompute every customer&apos;s RFM segment, lifecycle stage and score</source>
+        <translation>重新计算每位客户的 RFM 分群、生命周期阶段和评分</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Export report…</source>
+        <translation>导出报表…</translation>
+    </message>
+    <message>
+        <source>Customers by lifecycle stage</source>
+        <translation>各生命周期客户数</translation>
+    </message>
+    <message>
+        <source>Revenue this month</source>
+        <translation>本月销售额</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>逾期跟进</translation>
+    </message>
+    <message>
+        <source>Open complaints</source>
+        <translation>未结投诉</translation>
+    </message>
+    <message>
+        <source>Average satisfaction</source>
+        <translation>平均满意度</translation>
+    </message>
+    <message>
+        <source>Customers by value segment</source>
+        <translation>各价值分群客户数</translation>
+    </message>
+    <message>
+        <source>Revenue by month (thousand ¥)</source>
+        <translation>月度销售额（千元）</translation>
+    </message>
+    <message>
+        <source>Lifecycle funnel</source>
+        <translation>生命周期漏斗</translation>
+    </message>
+    <message>
+        <source>Complaints by deadline</source>
+        <translation>投诉时限分布</translation>
+    </message>
+    <message>
+        <source>Satisfaction by month</source>
+        <translation>月度满意度</translation>
     </message>
 </context>
 <context>
@@ -857,13 +1184,6 @@
     </message>
 </context>
 <context>
-    <name>FollowUpModels</name>
-    <message>
-        <source>Birthday of {name} (turns {age})</source>
-        <translation>{name} 生日（{age} 岁）</translation>
-    </message>
-</context>
-<context>
     <name>FollowUpsTab</name>
     <message>
         <source>All reps</source>
@@ -902,12 +1222,44 @@
         <translation>为选中的生日安排关怀跟进</translation>
     </message>
     <message>
+        <source>Plan &amp;greetings…</source>
+        <translation>安排问候(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Plan a care follow-up for every customer the selected holiday greets</source>
+        <translation>为选中节假日的每位问候对象安排关怀跟进</translation>
+    </message>
+    <message>
+        <source>Care &amp;settings…</source>
+        <translation>关怀设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Days ahead to remember birthdays and holidays, and the list of holidays</source>
+        <translation>设置生日和节假日的提前提醒天数，以及节假日列表</translation>
+    </message>
+    <message>
         <source>Rep:</source>
         <translation>业务员：</translation>
     </message>
     <message>
-        <source>Numbers: &lt;span style=&apos;color:#c62828&apos;&gt;overdue&lt;/span&gt; · planned · &lt;span style=&apos;color:#9e9e9e&apos;&gt;done&lt;/span&gt; · &lt;span style=&apos;color:#d81b60&apos;&gt;●&lt;/span&gt; birthday</source>
-        <translation>数字：&lt;span style=&apos;color:#c62828&apos;&gt;逾期&lt;/span&gt; · 待跟进 · &lt;span style=&apos;color:#9e9e9e&apos;&gt;已完成&lt;/span&gt; · &lt;span style=&apos;color:#d81b60&apos;&gt;●&lt;/span&gt; 生日</translation>
+        <source>Care</source>
+        <translation>关怀</translation>
+    </message>
+    <message>
+        <source>Birthdays and holidays: plan care follow-ups</source>
+        <translation>生日和节假日：安排关怀跟进</translation>
+    </message>
+    <message>
+        <source>Plan greetings for {holiday}: a care follow-up due on {due} for each customer it greets ({count} in all)? Customers who already have theirs are skipped.</source>
+        <translation>是否为“{holiday}”安排问候？将为每位问候对象（共 {count} 位）安排一条计划日期为 {due} 的关怀跟进，已安排过的客户将跳过。</translation>
+    </message>
+    <message>
+        <source>Greetings planned: {count}.</source>
+        <translation>已安排问候：{count} 条。</translation>
+    </message>
+    <message>
+        <source>Customers who already had theirs: {count}.</source>
+        <translation>此前已安排的客户：{count} 位。</translation>
     </message>
     <message>
         <source>Agenda for {day}</source>
@@ -918,8 +1270,16 @@
         <translation>已逾期</translation>
     </message>
     <message>
+        <source>Plan greetings</source>
+        <translation>安排问候</translation>
+    </message>
+    <message>
         <source>This week</source>
         <translation>本周</translation>
+    </message>
+    <message>
+        <source>Numbers: &lt;span style=&apos;color:#c62828&apos;&gt;overdue&lt;/span&gt; · planned · &lt;span style=&apos;color:#9e9e9e&apos;&gt;done&lt;/span&gt; · &lt;span style=&apos;color:#d81b60&apos;&gt;●&lt;/span&gt; birthday · &lt;span style=&apos;color:#ef6c00&apos;&gt;●&lt;/span&gt; holiday</source>
+        <translation>数字：&lt;span style=&apos;color:#c62828&apos;&gt;逾期&lt;/span&gt; · 待跟进 · &lt;span style=&apos;color:#9e9e9e&apos;&gt;已完成&lt;/span&gt; · &lt;span style=&apos;color:#d81b60&apos;&gt;●&lt;/span&gt; 生日 · &lt;span style=&apos;color:#ef6c00&apos;&gt;●&lt;/span&gt; 节假日</translation>
     </message>
     <message>
         <source>{name} ({shown} of {total})</source>
@@ -1134,6 +1494,187 @@
     </message>
 </context>
 <context>
+    <name>IssueCouponDialog</name>
+    <message>
+        <source>Issue a coupon</source>
+        <translation>发放优惠券</translation>
+    </message>
+    <message>
+        <source>For example: birthday coupon, ¥50 off</source>
+        <translation>例如：生日优惠券，立减 50 元</translation>
+    </message>
+    <message>
+        <source>Amount, such as 50 or 49.90</source>
+        <translation>金额，例如 50 或 49.90</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>设置有效期</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>面额</translation>
+    </message>
+    <message>
+        <source>Last day of use</source>
+        <translation>有效期至</translation>
+    </message>
+</context>
+<context>
+    <name>KindSummary</name>
+    <message>
+        <source>No answer yet</source>
+        <translation>暂无回答</translation>
+    </message>
+    <message>
+        <source>latest, {day}</source>
+        <translation>最近一次：{day}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Average {average} of %n answer(s)</source>
+        <translation>
+            <numerusform>共 %n 次回答，平均 {average}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>By month, {first} – {last}</source>
+        <translation>按月：{first} – {last}</translation>
+    </message>
+    <message>
+        <source>Promoter</source>
+        <translation>推荐者</translation>
+    </message>
+    <message>
+        <source>Detractor</source>
+        <translation>贬损者</translation>
+    </message>
+    <message>
+        <source>Passive</source>
+        <translation>被动者</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerModel</name>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Order {number}</source>
+        <translation>订单 {number}</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleSection</name>
+    <message>
+        <source>Lifecycle</source>
+        <translation>生命周期</translation>
+    </message>
+    <message>
+        <source>Pinned by hand: the suggestion does not change it.</source>
+        <translation>已手动锁定阶段，不会按建议阶段自动调整。</translation>
+    </message>
+    <message>
+        <source>Current stage</source>
+        <translation>当前阶段</translation>
+    </message>
+    <message>
+        <source>Suggested stage</source>
+        <translation>建议阶段</translation>
+    </message>
+</context>
+<context>
+    <name>LoyaltyPanel</name>
+    <message>
+        <source>Loyalty</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Referred by {name}</source>
+        <translation>由 {name} 推荐</translation>
+    </message>
+    <message>
+        <source>Not referred by another customer.</source>
+        <translation>不是由其他客户推荐的。</translation>
+    </message>
+    <message>
+        <source>Customers referred: {count} · their revenue: {revenue}</source>
+        <translation>已推荐客户：{count} 位 · 其销售额：{revenue}</translation>
+    </message>
+    <message>
+        <source>Loyalty ({points} pts)</source>
+        <translation>会员（{points} 积分）</translation>
+    </message>
+    <message>
+        <source>Points balance</source>
+        <translation>积分余额</translation>
+    </message>
+    <message>
+        <source>Adjust…</source>
+        <translation>调整…</translation>
+    </message>
+    <message>
+        <source>Add or take away points by hand, with a reason</source>
+        <translation>手工增减积分，须注明原因</translation>
+    </message>
+    <message>
+        <source>Redeem…</source>
+        <translation>使用…</translation>
+    </message>
+    <message>
+        <source>Spend points from the balance</source>
+        <translation>使用积分余额兑换</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Issue…</source>
+        <translation>发放…</translation>
+    </message>
+    <message>
+        <source>Give the customer a new coupon</source>
+        <translation>给客户发放一张新优惠券</translation>
+    </message>
+    <message>
+        <source>Mark the selected coupon as used</source>
+        <translation>将选中的优惠券标记为已使用</translation>
+    </message>
+    <message>
+        <source>Coupons</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Double-click a customer to open their profile</source>
+        <translation>双击客户可打开其档案</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>推荐关系</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>crmdesk</source>
@@ -1176,6 +1717,15 @@
         <translation>关于 crmdesk(&amp;A)</translation>
     </message>
     <message>
+        <source>Dashboard</source>
+        <comment>tab: customer value figures and charts</comment>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <source>Rescue call</source>
+        <translation>挽救回访</translation>
+    </message>
+    <message>
         <source>No customer chosen</source>
         <translation>未选择客户</translation>
     </message>
@@ -1202,6 +1752,26 @@
     <message>
         <source>Open a &amp;complaint…</source>
         <translation>登记投诉(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Declining customers</source>
+        <translation>退化期客户(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Schedule &amp;rescue follow-ups…</source>
+        <translation>安排挽救回访(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Recompute customer value</source>
+        <translation>重新计算客户价值(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Customer &amp;value settings…</source>
+        <translation>客户价值设置(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Care settings…</source>
+        <translation>关怀设置(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
@@ -1234,6 +1804,10 @@
     <message>
         <source>&amp;Customer</source>
         <translation>客户(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Value</source>
+        <translation>价值(&amp;V)</translation>
     </message>
     <message>
         <source>Main toolbar</source>
@@ -1317,6 +1891,190 @@ An offline-first desktop CRM for small sales teams.</source>
     <message>
         <source>Could not use {file}: {reason}</source>
         <translation>无法使用 {file}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderDialog</name>
+    <message>
+        <source>Order {number}</source>
+        <translation>订单 {number}</translation>
+    </message>
+    <message>
+        <source>New order</source>
+        <translation>新建订单</translation>
+    </message>
+    <message>
+        <source>Nobody</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>No due date</source>
+        <translation>无到期日</translation>
+    </message>
+    <message>
+        <source>Not paid</source>
+        <translation>未付款</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>添加明细</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>删除明细</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Sales rep</source>
+        <translation>业务员</translation>
+    </message>
+    <message>
+        <source>Payment due</source>
+        <translation>付款到期日</translation>
+    </message>
+    <message>
+        <source>Paid on</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Lines (a negative quantity is a return)</source>
+        <translation>明细（数量为负数表示退货）</translation>
+    </message>
+    <message>
+        <source>Total: {amount}</source>
+        <translation>合计：{amount}</translation>
+    </message>
+</context>
+<context>
+    <name>OrderLinesModel</name>
+    <message>
+        <source>Line {line}, {column}: {problem}</source>
+        <translation>第 {line} 行，{column}：{problem}</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>产品编码</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>小计</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPanel</name>
+    <message>
+        <source>Delete order</source>
+        <translation>删除订单</translation>
+    </message>
+    <message>
+        <source>Delete order {number}? It no longer counts in the customer&apos;s value.</source>
+        <translation>确定删除订单 {number}？删除后将不再计入客户价值。</translation>
+    </message>
+    <message>
+        <source>Add order…</source>
+        <translation>新建订单…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>编辑…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Orders ({count})</source>
+        <translation>订单（{count}）</translation>
+    </message>
+    <message>
+        <source>Cancelled orders are not counted.</source>
+        <translation>不含已取消的订单。</translation>
+    </message>
+    <message>
+        <source>First order</source>
+        <translation>首笔订单</translation>
+    </message>
+    <message>
+        <source>Last order</source>
+        <translation>最近订单</translation>
+    </message>
+    <message>
+        <source>Total spend</source>
+        <translation>累计消费</translation>
+    </message>
+    <message>
+        <source>Average spend</source>
+        <translation>平均每单金额</translation>
+    </message>
+    <message>
+        <source>Usual interval</source>
+        <translation>通常下单间隔</translation>
+    </message>
+</context>
+<context>
+    <name>PointsDialog</name>
+    <message>
+        <source>Redeem points</source>
+        <translation>积分兑换</translation>
+    </message>
+    <message>
+        <source>Adjust points</source>
+        <translation>调整积分</translation>
+    </message>
+    <message>
+        <source>A negative number takes points away</source>
+        <translation>填负数表示扣减积分</translation>
+    </message>
+    <message>
+        <source>What the points were spent on</source>
+        <translation>兑换了什么</translation>
+    </message>
+    <message>
+        <source>Why the points change (required)</source>
+        <translation>积分变动原因（必填）</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>积分余额</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>积分</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
 </context>
 <context>
@@ -1423,6 +2181,14 @@ An offline-first desktop CRM for small sales teams.</source>
         </translation>
     </message>
     <message>
+        <source>{segment} · grade {grade}</source>
+        <translation>{segment} · {grade} 级</translation>
+    </message>
+    <message>
+        <source>From the last recomputation of customer value; see the Value page</source>
+        <translation>来自最近一次客户价值计算；详见“价值”页</translation>
+    </message>
+    <message>
         <source>Owner: {name}</source>
         <translation>负责人：{name}</translation>
     </message>
@@ -1445,6 +2211,10 @@ An offline-first desktop CRM for small sales teams.</source>
     <message>
         <source>Last order</source>
         <translation>最近订单</translation>
+    </message>
+    <message>
+        <source>Value segment</source>
+        <translation>价值分群</translation>
     </message>
     <message>
         <source>Open complaints</source>
@@ -1493,6 +2263,56 @@ An offline-first desktop CRM for small sales teams.</source>
     <message>
         <source>Contacts</source>
         <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+</context>
+<context>
+    <name>RedeemCouponDialog</name>
+    <message>
+        <source>Redeem coupon {code}</source>
+        <translation>核销优惠券 {code}</translation>
+    </message>
+    <message>
+        <source>No particular order</source>
+        <translation>不关联订单</translation>
+    </message>
+    <message>
+        <source>Coupon</source>
+        <translation>优惠券</translation>
+    </message>
+    <message>
+        <source>Used for order</source>
+        <translation>用于订单</translation>
+    </message>
+</context>
+<context>
+    <name>ReferredModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>销售额</translation>
     </message>
 </context>
 <context>
@@ -1632,6 +2452,65 @@ An offline-first desktop CRM for small sales teams.</source>
     </message>
 </context>
 <context>
+    <name>RfmSection</name>
+    <message>
+        <source>RFM</source>
+        <translation>RFM 分析</translation>
+    </message>
+    <message>
+        <source>This customer</source>
+        <translation>本客户</translation>
+    </message>
+    <message>
+        <source>Score 1–5</source>
+        <translation>评分（1–5）</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <source>Recency</source>
+        <translation>最近消费（R）</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>消费频率（F）</translation>
+    </message>
+    <message>
+        <source>Monetary</source>
+        <translation>消费金额（M）</translation>
+    </message>
+    <message>
+        <source>Orders and spend in the {days} days up to {day}.</source>
+        <translation>统计截至 {day} 的 {days} 天内的订单和消费。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n 笔订单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No segment</source>
+        <translation>未分群</translation>
+    </message>
+    <message>
+        <source>Not computed yet — recompute on the dashboard.</source>
+        <translation>尚未计算，请在仪表盘中重新计算。</translation>
+    </message>
+    <message>
+        <source>No orders up to {day}, so no segment.</source>
+        <translation>截至 {day} 没有订单，因此未分群。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Averages and scores over the %n customer(s) who ever ordered.</source>
+        <translation>
+            <numerusform>平均值和评分基于全部 %n 位下过单的客户。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RunPage</name>
     <message>
         <source>Importing</source>
@@ -1664,6 +2543,71 @@ An offline-first desktop CRM for small sales teams.</source>
     <message>
         <source>{done} of {total} rows · {speed} rows a second · {left} rows left</source>
         <translation>{done} / {total} 行 · 每秒 {speed} 行 · 剩余 {left} 行</translation>
+    </message>
+</context>
+<context>
+    <name>SatisfactionPanel</name>
+    <message>
+        <source>Delete survey answer</source>
+        <translation>删除调查结果</translation>
+    </message>
+    <message>
+        <source>Delete the {kind} answer {score} given on {when}?</source>
+        <translation>确定删除 {when} 的{kind}调查结果（{score} 分）？</translation>
+    </message>
+    <message>
+        <source>Record survey…</source>
+        <translation>记录调查…</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <source>No survey answers yet.</source>
+        <translation>暂无调查结果。</translation>
+    </message>
+    <message>
+        <source>Satisfaction ({count})</source>
+        <translation>满意度（{count}）</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+</context>
+<context>
+    <name>ScorePicker</name>
+    <message>
+        <source>1 = very dissatisfied, 5 = very satisfied</source>
+        <translation>1 = 非常不满意，5 = 非常满意</translation>
+    </message>
+    <message>
+        <source>How likely to recommend us: 0 = not at all, 10 = extremely likely</source>
+        <translation>向他人推荐我们的可能性：0 = 完全不会，10 = 非常愿意</translation>
+    </message>
+</context>
+<context>
+    <name>ScorecardSection</name>
+    <message>
+        <source>Scorecard</source>
+        <translation>评分卡</translation>
+    </message>
+    <message>
+        <source>Weights…</source>
+        <translation>权重…</translation>
+    </message>
+    <message>
+        <source>Change the weights and the other value settings</source>
+        <translation>修改权重及其他客户价值设置</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>{score} / 100</source>
+        <translation>{score} / 100 分</translation>
     </message>
 </context>
 <context>
@@ -1720,6 +2664,72 @@ An offline-first desktop CRM for small sales teams.</source>
     </message>
 </context>
 <context>
+    <name>SurveyDialog</name>
+    <message>
+        <source>Record a satisfaction survey</source>
+        <translation>记录满意度调查</translation>
+    </message>
+    <message>
+        <source>What the customer said, in their words</source>
+        <translation>记录客户的原话</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>调查类型</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>回答时间</translation>
+    </message>
+    <message>
+        <source>{number} · {title}</source>
+        <translation>{number} · {title}</translation>
+    </message>
+    <message>
+        <source>After complaint</source>
+        <translation>关联投诉</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>客户评价</translation>
+    </message>
+    <message>
+        <source>Satisfaction survey</source>
+        <translation>满意度调查</translation>
+    </message>
+    <message>
+        <source>Complaint {number} is closed. Record the customer&apos;s satisfaction now?</source>
+        <translation>投诉 {number} 已关闭。是否现在记录客户满意度？</translation>
+    </message>
+</context>
+<context>
+    <name>SurveyTableModel</name>
+    <message>
+        <source>Answered</source>
+        <translation>回答时间</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>调查类型</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>客户评价</translation>
+    </message>
+</context>
+<context>
     <name>TagsEditor</name>
     <message>
         <source>New tag</source>
@@ -1763,6 +2773,84 @@ An offline-first desktop CRM for small sales teams.</source>
     <message>
         <source>Follow-up</source>
         <translation>跟进</translation>
+    </message>
+</context>
+<context>
+    <name>ValuePanel</name>
+    <message>
+        <source>Choose a customer to see their value.</source>
+        <translation>选择一位客户，查看其客户价值。</translation>
+    </message>
+    <message>
+        <source>This customer no longer exists.</source>
+        <translation>该客户已不存在。</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>价值</translation>
+    </message>
+    <message>
+        <source>Value · {grade}</source>
+        <translation>价值 · {grade}</translation>
+    </message>
+</context>
+<context>
+    <name>ValueSettingsDialog</name>
+    <message>
+        <source>Customer value settings</source>
+        <translation>客户价值设置</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>RFM counts orders and spend in this many days up to the reference date.</source>
+        <translation>RFM 统计截至基准日这段天数内的订单和消费。</translation>
+    </message>
+    <message>
+        <source>RFM segments</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>统计周期</translation>
+    </message>
+    <message>
+        <source>Window ends on</source>
+        <translation>周期截止于</translation>
+    </message>
+    <message>
+        <source>The share of revenue that is profit.</source>
+        <translation>利润占销售额的比例。</translation>
+    </message>
+    <message>
+        <source>How much less a year&apos;s future profit is worth than profit today.</source>
+        <translation>一年后的利润相比今天的利润要打多少折扣。</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>客户终身价值（CLV）</translation>
+    </message>
+    <message>
+        <source>Margin</source>
+        <translation>利润率</translation>
+    </message>
+    <message>
+        <source>Discount rate</source>
+        <translation>折现率</translation>
+    </message>
+    <message>
+        <source>Scorecard weights</source>
+        <translation>评分卡权重</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Segments, suggested stages and scores of all customers are computed again when these settings change. Each weight counts relative to the total.</source>
+        <translation>修改这些设置后，将重新计算所有客户的分群、建议阶段和评分。每项权重按其在合计中的占比计算。</translation>
     </message>
 </context>
 <context>
@@ -2004,6 +3092,10 @@ An offline-first desktop CRM for small sales teams.</source>
         <translation>“{value}”不是“是”或“否”。</translation>
     </message>
     <message>
+        <source>A coupon cannot expire before it is issued.</source>
+        <translation>优惠券的有效期不能早于发放日期。</translation>
+    </message>
+    <message>
         <source>A currency is a three-letter code such as CNY.</source>
         <translation>币种应为三个字母的代码，例如 CNY。</translation>
     </message>
@@ -2032,8 +3124,16 @@ An offline-first desktop CRM for small sales teams.</source>
         <translation>处理结果只在解决投诉时填写。</translation>
     </message>
     <message>
+        <source>A weight must lie from 0 to {high}.</source>
+        <translation>权重须在 0 至 {high} 之间。</translation>
+    </message>
+    <message>
         <source>Amounts have at most two decimal places.</source>
         <translation>金额最多两位小数。</translation>
+    </message>
+    <message>
+        <source>An adjustment cannot be zero points.</source>
+        <translation>调整的积分不能为零。</translation>
     </message>
     <message>
         <source>An order needs at least one line.</source>
@@ -2044,16 +3144,36 @@ An offline-first desktop CRM for small sales teams.</source>
         <translation>订单 {number} 的另一行明细（第 {row} 行）有问题。</translation>
     </message>
     <message>
+        <source>At least one weight must be above zero.</source>
+        <translation>至少要有一项权重大于零。</translation>
+    </message>
+    <message>
+        <source>At most {count} holidays.</source>
+        <translation>最多 {count} 个节假日。</translation>
+    </message>
+    <message>
         <source>At most {max_length} characters.</source>
         <translation>最多 {max_length} 个字符。</translation>
+    </message>
+    <message>
+        <source>At most {maximum} points can change at once.</source>
+        <translation>每次最多变动 {maximum} 积分。</translation>
     </message>
     <message>
         <source>Cannot sort by {key}.</source>
         <translation>无法按 {key} 排序。</translation>
     </message>
     <message>
+        <source>Choose an order of this customer that is not cancelled.</source>
+        <translation>请选择该客户一笔未取消的订单。</translation>
+    </message>
+    <message>
         <source>Choose at least one column; the columns are {known}.</source>
         <translation>请至少选择一列；可选的列有：{known}。</translation>
+    </message>
+    <message>
+        <source>Choose the reference date.</source>
+        <translation>请选择基准日。</translation>
     </message>
     <message>
         <source>Describe how the complaint was resolved.</source>
@@ -2080,8 +3200,56 @@ An offline-first desktop CRM for small sales teams.</source>
         <translation>请填写该行的单价或金额。</translation>
     </message>
     <message>
+        <source>Holiday {row}: at most {max_length} characters.</source>
+        <translation>第 {row} 个节假日：最多 {max_length} 个字符。</translation>
+    </message>
+    <message>
+        <source>Holiday {row}: month {month} has no day {day}.</source>
+        <translation>第 {row} 个节假日：{month} 月没有 {day} 日。</translation>
+    </message>
+    <message>
+        <source>Holiday {row}: the month must lie from 1 to 12.</source>
+        <translation>第 {row} 个节假日：月份须在 1 至 12 之间。</translation>
+    </message>
+    <message>
+        <source>Holiday {row}: the name is required.</source>
+        <translation>第 {row} 个节假日：请填写名称。</translation>
+    </message>
+    <message>
+        <source>Holiday {row}: {name} is in the list twice.</source>
+        <translation>第 {row} 个节假日：{name} 在列表中重复出现。</translation>
+    </message>
+    <message>
+        <source>Last order {days} days ago; usually every {usual} days.</source>
+        <translation>最近一次下单在 {days} 天前；通常每 {usual} 天下单一次。</translation>
+    </message>
+    <message>
+        <source>Monetary score {score} of 5.</source>
+        <translation>消费金额评分 {score}/5。</translation>
+    </message>
+    <message>
         <source>No customer has the code or name {name}.</source>
         <translation>没有编号或名称为 {name} 的客户。</translation>
+    </message>
+    <message>
+        <source>No interactions or complaints.</source>
+        <translation>没有沟通记录或投诉。</translation>
+    </message>
+    <message>
+        <source>No monetary score yet.</source>
+        <translation>暂无消费金额评分。</translation>
+    </message>
+    <message>
+        <source>No order for {days} days.</source>
+        <translation>已 {days} 天未下单。</translation>
+    </message>
+    <message>
+        <source>No orders yet.</source>
+        <translation>尚无订单。</translation>
+    </message>
+    <message>
+        <source>No payment has fallen due yet.</source>
+        <translation>尚无到期的付款。</translation>
     </message>
     <message>
         <source>Not a valid WeChat id. Use 6 to 20 letters, digits, _ or -, starting with a letter, or a mobile number.</source>
@@ -2096,6 +3264,14 @@ An offline-first desktop CRM for small sales teams.</source>
         <translation>电话号码无效。请填写 11 位手机号、带区号的座机号（如 010-12345678）或以 + 开头的国际号码。</translation>
     </message>
     <message>
+        <source>Only one order, {days} days ago.</source>
+        <translation>仅有一笔订单，在 {days} 天前。</translation>
+    </message>
+    <message>
+        <source>Only {balance} points are available.</source>
+        <translation>可用积分仅有 {balance}。</translation>
+    </message>
+    <message>
         <source>Order {number} belongs to {first} on an earlier row, not to {other}.</source>
         <translation>订单 {number} 在前面的行中属于 {first}，而不是 {other}。</translation>
     </message>
@@ -2104,8 +3280,32 @@ An offline-first desktop CRM for small sales teams.</source>
         <translation>付款到期日不能早于下单日期。</translation>
     </message>
     <message>
+        <source>Points per unit have at most two decimal places.</source>
+        <translation>每元积分数最多两位小数。</translation>
+    </message>
+    <message>
+        <source>Points per unit must lie from 0 to {maximum}.</source>
+        <translation>每元积分数须在 0 至 {maximum} 之间。</translation>
+    </message>
+    <message>
         <source>Possibly the same as {what}: {rule} but other details differ. Check it; it was not imported.</source>
         <translation>可能与 {what} 相同：{rule}，但其他信息不一致。请核对；该行未导入。</translation>
+    </message>
+    <message>
+        <source>Redeem at least one point.</source>
+        <translation>至少兑换 1 积分。</translation>
+    </message>
+    <message>
+        <source>Remind from 0 to {high} days ahead.</source>
+        <translation>提前提醒天数须在 0 至 {high} 之间。</translation>
+    </message>
+    <message>
+        <source>Repurchase rate {rate} %, {referrals} referral(s), no survey answers.</source>
+        <translation>复购率 {rate}%，推荐客户 {referrals} 位，暂无调查结果。</translation>
+    </message>
+    <message>
+        <source>Repurchase rate {rate} %, {referrals} referral(s), survey score {survey} %.</source>
+        <translation>复购率 {rate}%，推荐客户 {referrals} 位，调查得分 {survey}%。</translation>
     </message>
     <message>
         <source>Satisfaction is from {lowest} to {highest}.</source>
@@ -2124,6 +3324,10 @@ An offline-first desktop CRM for small sales teams.</source>
         <translation>有多位客户名为{name}，请使用客户编号。</translation>
     </message>
     <message>
+        <source>Spend fell from {before} to {after} over the last half year.</source>
+        <translation>近半年消费额从 {before} 降至 {after}。</translation>
+    </message>
+    <message>
         <source>The amount must lie between -{maximum} and {maximum}.</source>
         <translation>金额须在 -{maximum} 至 {maximum} 之间。</translation>
     </message>
@@ -2138,6 +3342,10 @@ An offline-first desktop CRM for small sales teams.</source>
     <message>
         <source>The code {code} is already used.</source>
         <translation>编号 {code} 已被使用。</translation>
+    </message>
+    <message>
+        <source>The complaint is not one of this customer&apos;s.</source>
+        <translation>该投诉不属于此客户。</translation>
     </message>
     <message>
         <source>The contact is not one of this customer&apos;s contacts.</source>
@@ -2160,8 +3368,16 @@ An offline-first desktop CRM for small sales teams.</source>
         <translation>折扣须在 0 至该行金额 {amount} 之间。</translation>
     </message>
     <message>
+        <source>The discount rate must lie from 0 % to below 100 %.</source>
+        <translation>折现率须不低于 0% 且低于 100%。</translation>
+    </message>
+    <message>
         <source>The end of the range comes before its start.</source>
         <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>The margin must lie above 0 % and at most 100 %.</source>
+        <translation>利润率须大于 0% 且不超过 100%。</translation>
     </message>
     <message>
         <source>The offset cannot be negative.</source>
@@ -2212,6 +3428,10 @@ An offline-first desktop CRM for small sales teams.</source>
         <translation>重复规则须包含 FREQ=DAILY、WEEKLY、MONTHLY 或 YEARLY。</translation>
     </message>
     <message>
+        <source>The score is from {lowest} to {highest}.</source>
+        <translation>评分应为 {lowest} 至 {highest}。</translation>
+    </message>
+    <message>
         <source>The time must be between {earliest:%Y-%m-%d %H:%M %Z} and {latest:%Y-%m-%d %H:%M %Z}.</source>
         <translation>时间须在 {earliest:%Y-%m-%d %H:%M %Z} 至 {latest:%Y-%m-%d %H:%M %Z} 之间。</translation>
     </message>
@@ -2224,12 +3444,28 @@ An offline-first desktop CRM for small sales teams.</source>
         <translation>单价不能为负数。</translation>
     </message>
     <message>
+        <source>The value must lie above 0 and at most {maximum}.</source>
+        <translation>面额须大于 0 且不超过 {maximum}。</translation>
+    </message>
+    <message>
+        <source>The window must be from {low} to {high} days long.</source>
+        <translation>统计周期须为 {low} 至 {high} 天。</translation>
+    </message>
+    <message>
         <source>There is no column {keys}; the columns are {known}.</source>
         <translation>没有名为 {keys} 的列；可选的列有：{known}。</translation>
     </message>
     <message>
         <source>There is no sales rep called {name}.</source>
         <translation>没有名为 {name} 的业务员。</translation>
+    </message>
+    <message>
+        <source>This coupon expired on {day}.</source>
+        <translation>此优惠券已于 {day} 过期。</translation>
+    </message>
+    <message>
+        <source>This coupon was already redeemed on {day}.</source>
+        <translation>此优惠券已于 {day} 使用过。</translation>
     </message>
     <message>
         <source>This customer does not exist or was deleted.</source>
@@ -2288,6 +3524,30 @@ An offline-first desktop CRM for small sales teams.</source>
         <translation>电话相同</translation>
     </message>
     <message>
+        <source>{complaints} complaint(s) over {orders} order(s).</source>
+        <translation>{orders} 笔订单，{complaints} 次投诉。</translation>
+    </message>
+    <message>
+        <source>{contacts} contact(s) and no revenue.</source>
+        <translation>沟通和投诉共 {contacts} 次，但没有销售额。</translation>
+    </message>
+    <message>
+        <source>{cost} contact(s) per 10,000 of revenue.</source>
+        <translation>每万元销售额对应 {cost} 次沟通或投诉。</translation>
+    </message>
+    <message>
+        <source>{count} order(s) since {first}.</source>
+        <translation>自 {first} 起共 {count} 笔订单。</translation>
+    </message>
+    <message>
+        <source>{count} orders over {days} days, about every {usual} days.</source>
+        <translation>{days} 天内共 {count} 笔订单，约每 {usual} 天一笔。</translation>
+    </message>
+    <message>
+        <source>{days} days late on average; {balance} overdue.</source>
+        <translation>平均逾期 {days} 天付款；逾期未付 {balance}。</translation>
+    </message>
+    <message>
         <source>{name} ({code})</source>
         <translation>{name}（{code}）</translation>
     </message>
@@ -2302,6 +3562,14 @@ An offline-first desktop CRM for small sales teams.</source>
     <message>
         <source>{value} is not a frequency; use DAILY, WEEKLY, MONTHLY or YEARLY.</source>
         <translation>{value} 不是有效的频率；请使用 DAILY、WEEKLY、MONTHLY 或 YEARLY。</translation>
+    </message>
+    <message>
+        <source>Type an amount such as 12.50.</source>
+        <translation>请输入金额，例如 12.50。</translation>
+    </message>
+    <message>
+        <source>Type a whole number such as 3 (negative for a return).</source>
+        <translation>请输入整数，例如 3（退货填负数）。</translation>
     </message>
 </context>
 <context>

@@ -49,12 +49,17 @@ def run_gui(database_url: str) -> int:
     try:
         host = WindowHost(UiContext(Workspace.over(database), tasks, settings))
         host.window.show()
-        QTimer.singleShot(0, lambda: offer_demo_data(host.window.context, host.window))
+        QTimer.singleShot(0, lambda: _first_tasks(host.window))
         return app.exec()
     finally:
         # Workers may still hold a connection; let them finish before it closes.
         tasks.wait_until_idle()
         database.dispose()
+
+
+def _first_tasks(window: MainWindow) -> None:
+    offer_demo_data(window.context, window)
+    window.value_upkeep.check()
 
 
 def smoke_test() -> int:

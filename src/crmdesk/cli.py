@@ -19,6 +19,7 @@ from crmdesk.commands.demo import DEMO_COMMAND
 from crmdesk.commands.export import EXPORT_COMMAND
 from crmdesk.commands.import_file import IMPORT_COMMAND
 from crmdesk.commands.info import INFO_COMMAND
+from crmdesk.commands.value import VALUE_COMMAND
 from crmdesk.domain.errors import CrmError
 from crmdesk.paths import database_url
 
@@ -108,4 +109,10 @@ def _smoke_test() -> int:
     return smoke_test()
 
 
-COMMANDS: tuple[Command, ...] = (DEMO_COMMAND, EXPORT_COMMAND, IMPORT_COMMAND, INFO_COMMAND)
+COMMANDS: tuple[Command, ...] = (
+    DEMO_COMMAND,
+    EXPORT_COMMAND,
+    IMPORT_COMMAND,
+    INFO_COMMAND,
+    VALUE_COMMAND,
+)

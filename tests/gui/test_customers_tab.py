@@ -12,7 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from crmdesk.domain.customers import CustomerDraft, CustomerFilter, CustomerSort
-from crmdesk.domain.enums import LifecycleStage
+from crmdesk.domain.enums import FollowUpKind, LifecycleStage
 from crmdesk.domain.reps import RepDraft
 from crmdesk.ui.context import UiContext
 from crmdesk.ui.tabs import customers_tab
@@ -187,14 +187,40 @@ def test_delete_asks_how_many_and_removes_the_rows(
 def test_schedule_follow_up_hands_the_selection_to_the_dialog(
     tab: CustomersTab, people: dict[str, uuid.UUID], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    dialog = pytest.importorskip("crmdesk.ui.dialogs.follow_up_dialog")
-    planned: list[list[uuid.UUID]] = []
-    monkeypatch.setattr(
-        dialog, "schedule_follow_up", lambda _context, _parent, ids: planned.append(ids)
-    )
+    planned = _planned_follow_ups(monkeypatch)
     select(tab, "李四", "张三")
     tab.follow_up_button.click()
-    assert planned == [[people["李四"], people["张三"]]]
+    assert planned == [([people["李四"], people["张三"]], FollowUpKind.CALLBACK)]
+
+
+def test_the_declining_view_schedules_rescue_follow_ups_for_the_selection(
+    tab: CustomersTab, people: dict[str, uuid.UUID], monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
+    planned = _planned_follow_ups(monkeypatch)
+    assert tab.rescue_button.isHidden()
+    tab.apply_filter(CustomerFilter(lifecycle_stages=frozenset({LifecycleStage.DECLINE})))
+    qtbot.waitUntil(lambda: shown_names(tab) == ["李四"])
+    assert not tab.rescue_button.isHidden()
+    select(tab, "李四")
+    tab.rescue_button.click()
+    assert planned == [([people["李四"]], FollowUpKind.RESCUE)]
+    tab.stage_filter.set_value(None)
+    assert tab.rescue_button.isHidden()
+
+
+def _planned_follow_ups(
+    monkeypatch: pytest.MonkeyPatch,
+) -> list[tuple[list[uuid.UUID], FollowUpKind]]:
+    dialog = pytest.importorskip("crmdesk.ui.dialogs.follow_up_dialog")
+    planned: list[tuple[list[uuid.UUID], FollowUpKind]] = []
+
+    def schedule(
+        _context: object, _parent: object, ids: list[uuid.UUID], *, kind: FollowUpKind, title: str
+    ) -> None:
+        planned.append((ids, kind))
+
+    monkeypatch.setattr(dialog, "schedule_follow_up", schedule)
+    return planned
 
 
 def test_apply_filter_sets_the_panel_and_the_list(tab: CustomersTab, qtbot: QtBot) -> None:

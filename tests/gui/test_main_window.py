@@ -38,12 +38,14 @@ def open_window(qtbot: QtBot, context: UiContext) -> MainWindow:
     return window
 
 
-def test_shows_the_four_everyday_tabs_in_order(qtbot: QtBot, context: UiContext) -> None:
+def test_shows_the_everyday_tabs_and_the_dashboard_in_order(
+    qtbot: QtBot, context: UiContext
+) -> None:
     window = open_window(qtbot, context)
 
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
 
-    assert titles == ["Customers", "Profile", "Follow-ups", "Complaints"]
+    assert titles == ["Customers", "Profile", "Follow-ups", "Complaints", "Dashboard"]
     assert window.windowTitle() == "crmdesk"
 
 
@@ -169,7 +171,7 @@ def test_choosing_chinese_in_settings_rebuilds_the_window_in_chinese(
     assert context.settings.value(LANGUAGE_KEY) == "zh_CN"
     assert current_language() is Language.CHINESE
     titles = [host.window.tabs.tabText(i) for i in range(host.window.tabs.count())]
-    assert titles == ["客户列表", "客户档案", "跟进日历", "投诉处理"]
+    assert titles == ["客户列表", "客户档案", "跟进日历", "投诉处理", "仪表盘"]
 
 
 def test_geometry_is_saved_on_close_and_restored_by_the_next_window(

@@ -32,7 +32,7 @@ def test_smoke_test_migrates_paints_the_window_and_leaves_nothing_behind(tmp_pat
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("smoke test passed: "), result.stdout
-    assert "painted the main window with 4 tabs in Chinese" in result.stdout
+    assert "painted the main window with 5 tabs in Chinese" in result.stdout
     assert list(temp.iterdir()) == []
 
 

@@ -14,11 +14,13 @@ from sqlalchemy import select
 
 from crmdesk.db.engine import Database
 from crmdesk.db.models import Customer, Order, OrderLine, Rep
-from crmdesk.domain.enums import OrderStatus
+from crmdesk.domain.customers import CustomerFilter
+from crmdesk.domain.enums import LifecycleStage, OrderStatus, ValueSegment
 from crmdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from crmdesk.domain.orders import OrderDraft, OrderFilter, OrderLineDraft, OrderSort
 from crmdesk.domain.paging import PageRequest
 from crmdesk.services.orders import OrderService
+from crmdesk.services.workspace import Workspace
 
 TODAY = START.date()
 TEA = OrderLineDraft("龙井茶 250g", 3, Decimal("19.90"), product_code="T-01")
@@ -241,3 +243,25 @@ def test_a_deleted_customers_orders_are_gone_until_it_is_restored(
     set_deleted(database, Customer, customer_id, deleted=False)
     assert service.get(hidden.id) == hidden
     assert service.list(OrderFilter()).total == 2
+
+
+def test_an_order_brings_its_customers_points_and_value_figures_up_to_date(
+    database: Database, service: OrderService, clock: TestClock, customer_id: uuid.UUID
+) -> None:
+    workspace = Workspace.over(database, clock)
+    other = add_customer(database, "王五")
+    service.create(OrderDraft(other, TODAY - timedelta(days=400), (DISCOUNTED_SET,)))
+    workspace.value.recompute()
+    assert workspace.value.report(customer_id).suggestion.stage is LifecycleStage.EXPLORATION
+
+    order = service.create(OrderDraft(customer_id, TODAY, (TEA,)))
+
+    # The figures are stored as the order is saved: the list's segment filter finds them.
+    found = workspace.customers.list(CustomerFilter(segments=frozenset(ValueSegment)))
+    assert {c.id: c.segment for c in found.items}[customer_id] is not None
+    assert workspace.value.report(customer_id).suggestion.stage is LifecycleStage.FORMATION
+    rule = workspace.loyalty.earning_rule()
+    assert workspace.loyalty.ledger(customer_id).balance == int(order.total * rule.points_per_unit)
+
+    service.delete(order.id, order.version)
+    assert workspace.loyalty.ledger(customer_id).balance == 0

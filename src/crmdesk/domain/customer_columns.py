@@ -20,6 +20,7 @@ CUSTOMER_COLUMNS: tuple[Column, ...] = (
         lambda c: c.lifecycle_stage,
         CustomerSort.STAGE,
     ),
+    Column("segment", "Value segment", "价值分群", CellKind.LABEL, lambda c: c.segment),
     Column("owner", "Owner", "负责人", CellKind.TEXT, lambda c: c.owner_name, CustomerSort.OWNER),
     Column("phone", "Phone", "电话", CellKind.TEXT, lambda c: c.phone),
     Column("email", "E-mail", "邮箱", CellKind.TEXT, lambda c: c.email),

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from crmdesk.domain.enums import Grade, ValueSegment
+
 
 @dataclass(frozen=True)
 class CustomerOverview:
@@ -20,3 +22,6 @@ class CustomerOverview:
     next_follow_up_on: date | None
     next_follow_up_title: str | None
     next_follow_up_overdue: bool
+    # From the last recomputation of customer value; None before one, or without orders.
+    segment: ValueSegment | None = None
+    grade: Grade | None = None

@@ -136,6 +136,7 @@ class CustomerSummary:
     tag_names: tuple[str, ...]
     created_at: datetime
     updated_at: datetime
+    segment: ValueSegment | None = None  # from the last recomputation of customer value
 
 
 class CustomerSort(StrEnum):

@@ -31,6 +31,7 @@ from crmdesk.domain.enums import (
     SurveyKind,
     ValueSegment,
 )
+from crmdesk.domain.loyalty import CouponStatus
 from crmdesk.domain.search_text import fold
 
 E = TypeVar("E", bound=StrEnum)
@@ -128,6 +129,9 @@ _LABELS: Mapping[tuple[type[StrEnum], str], tuple[str, str]] = MappingProxyType(
             "The last order in the data",
             "数据中最后一笔订单",
         ),
+        (CouponStatus, CouponStatus.ACTIVE): ("Active", "可使用"),
+        (CouponStatus, CouponStatus.REDEEMED): ("Redeemed", "已使用"),
+        (CouponStatus, CouponStatus.EXPIRED): ("Expired", "已过期"),
     }
 )
 

@@ -12,6 +12,7 @@ from crmdesk.db.engine import Database, UnitOfWork
 from crmdesk.db.models import Order, OrderLine
 from crmdesk.db.numbers import next_number
 from crmdesk.db.repositories import orders as repository
+from crmdesk.db.repositories.loyalty import award_order_points
 from crmdesk.db.repositories.records import (
     check_customer,
     check_rep,
@@ -19,6 +20,7 @@ from crmdesk.db.repositories.records import (
     require_live,
     stamp_if_changed,
 )
+from crmdesk.db.repositories.value import refresh_customer_value
 from crmdesk.domain.clock import Clock, local_today, system_clock
 from crmdesk.domain.enums import OrderStatus
 from crmdesk.domain.money import to_minor
@@ -60,6 +62,7 @@ class OrderService:
             uow.session.flush()
             lines = _line_rows(order, draft.lines, now)
             uow.session.add_all(lines)
+            self._settle(uow, order, {order.customer_id}, now)
             uow.commit()
         return repository.order_record(order, lines)
 
@@ -68,6 +71,7 @@ class OrderService:
         differ from them (a change of the lines alone is a change of the order)."""
         with self._database.unit_of_work() as uow:
             order = require_current(uow.session, Order, order_id, expected_version, WHAT, _number)
+            customers = {order.customer_id, draft.customer_id}
             values = self._validated(uow, draft, saved=order)
             now = self._clock()
             for name, value in values.items():
@@ -79,6 +83,7 @@ class OrderService:
                 uow.session.add_all(edited)
                 lines, order.updated_at = edited, now
             stamp_if_changed(uow.session, order, now)
+            self._settle(uow, order, customers, now)
             uow.commit()
         return repository.order_record(order, lines)
 
@@ -89,6 +94,7 @@ class OrderService:
             now = self._clock()
             order.deleted_at = order.updated_at = now
             _tombstone(repository.live_lines(uow.session, [order.id])[order.id], now)
+            self._settle(uow, order, {order.customer_id}, now)
             uow.commit()
 
     def get(self, order_id: uuid.UUID) -> OrderRecord:
@@ -105,6 +111,18 @@ class OrderService:
             lines = repository.live_lines(uow.session, [order.id for order in orders])
             items = [repository.order_record(order, lines[order.id]) for order in orders]
         return Page(items, total, request.offset)
+
+    def _settle(
+        self, uow: UnitOfWork, order: Order, customer_ids: set[uuid.UUID], now: datetime
+    ) -> None:
+        """Bring what follows from the order up to date in its transaction: its purchase
+        points and the value figures (segment, suggested stage) of its customers (two when
+        the order moved to another customer)."""
+        uow.session.flush()
+        award_order_points(uow.session, order.id, now)
+        today = local_today(self._clock)
+        for customer_id in customer_ids:
+            refresh_customer_value(uow.session, customer_id, today, now)
 
     def _validated(
         self, uow: UnitOfWork, draft: OrderDraft, *, saved: Order | None

@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 
 import crmdesk
 from crmdesk.domain.customers import CustomerFilter
+from crmdesk.domain.enums import FollowUpKind, LifecycleStage
 from crmdesk.domain.errors import CrmError
 from crmdesk.domain.import_fields import ImportEntity
 from crmdesk.ui import export_actions
 from crmdesk.ui.context import UiContext
+from crmdesk.ui.dialogs.care_settings_dialog import edit_care_settings
 from crmdesk.ui.dialogs.complaint_dialog import open_complaint
 from crmdesk.ui.dialogs.follow_up_dialog import schedule_follow_up
 from crmdesk.ui.dialogs.import_history_dialog import show_import_history
@@ -41,8 +43,10 @@ from crmdesk.ui.dialogs.shortcuts_dialog import ShortcutsDialog, plain_text
 from crmdesk.ui.messages import error_text
 from crmdesk.ui.tabs.complaints_tab import ComplaintsTab
 from crmdesk.ui.tabs.customers_tab import CustomersTab
+from crmdesk.ui.tabs.dashboard_tab import DashboardTab
 from crmdesk.ui.tabs.follow_ups_tab import FollowUpsTab
 from crmdesk.ui.tabs.profile_tab import ProfileTab
+from crmdesk.ui.value_upkeep import ValueUpkeep
 
 GEOMETRY_KEY = "main_window/geometry"
 STATE_KEY = "main_window/state"
@@ -60,6 +64,7 @@ class MainWindow(QMainWindow):
         self.profile = ProfileTab(context)
         self.follow_ups = FollowUpsTab(context)
         self.complaints = ComplaintsTab(context)
+        self.dashboard = DashboardTab(context)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.customers, self.tr("Customers", "tab: the list of all customers"))
@@ -70,7 +75,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(
             self.complaints, self.tr("Complaints", "tab: handling of customer complaints")
         )
+        self.tabs.addTab(
+            self.dashboard, self.tr("Dashboard", "tab: customer value figures and charts")
+        )
         self.setCentralWidget(self.tabs)
+        self.dashboard.customers_requested.connect(self.show_customers)
+        self.value_upkeep = ValueUpkeep(context, self.dashboard.recompute, self)
         for tab in (self.customers, self.profile, self.follow_ups, self.complaints):
             tab.customer_activated.connect(self.open_profile)
         self._build_actions()
@@ -106,6 +116,21 @@ class MainWindow(QMainWindow):
         self.follow_ups.show_day(day)
         self.tabs.setCurrentWidget(self.follow_ups)
 
+    def show_declining_customers(self) -> None:
+        """The customers in decline (退化期), ready for rescue follow-ups."""
+        self.show_customers(CustomerFilter(lifecycle_stages=frozenset({LifecycleStage.DECLINE})))
+
+    def schedule_rescue(self) -> None:
+        chosen = self._chosen_customers()
+        if chosen:
+            schedule_follow_up(
+                self.context, self, chosen, kind=FollowUpKind.RESCUE, title=self.tr("Rescue call")
+            )
+
+    def recompute_value(self) -> None:
+        self.tabs.setCurrentWidget(self.dashboard)
+        self.dashboard.recompute()
+
     def log_interaction(self) -> None:
         chosen = self._chosen_customers()
         if chosen:
@@ -135,6 +160,8 @@ class MainWindow(QMainWindow):
             export_actions.export_customers_shown(self.context, self, self.customers.shown_query())
         elif current is self.follow_ups:
             self.follow_ups.export_shown()
+        elif current is self.dashboard:
+            self.dashboard.export_report()
         elif current is self.complaints:
             sort_by, descending = self.complaints.shown_sort()
             export_actions.export_complaints(
@@ -161,7 +188,8 @@ class MainWindow(QMainWindow):
             if chosen is None:
                 return None
         else:
-            assert isinstance(current, ProfileTab | FollowUpsTab | ComplaintsTab)
+            if not isinstance(current, ProfileTab | FollowUpsTab | ComplaintsTab):
+                current = self.profile  # the dashboard has no customer of its own
             customer_id = current.current_customer_id()
             chosen = [customer_id] if customer_id else []
         if not chosen and required:
@@ -186,6 +214,16 @@ class MainWindow(QMainWindow):
             self.tr("&Schedule a follow-up…"), self.schedule_follow_up, "Ctrl+K"
         )
         complaint = self._action(self.tr("Open a &complaint…"), self.open_complaint)
+        declining = self._action(self.tr("&Declining customers"), self.show_declining_customers)
+        rescue = self._action(self.tr("Schedule &rescue follow-ups…"), self.schedule_rescue)
+        recompute = self._action(self.tr("&Recompute customer value"), self.recompute_value)
+        value_settings = self._action(
+            self.tr("Customer &value settings…"),
+            lambda: self.dashboard.edit_settings(),
+        )
+        care_settings = self._action(
+            self.tr("&Care settings…"), lambda: edit_care_settings(self.context, self)
+        )
         settings = self._action(
             self.tr("&Settings…"), self._open_settings, QKeySequence.StandardKey.Preferences
         )
@@ -226,6 +264,12 @@ class MainWindow(QMainWindow):
         customer_menu = self.menuBar().addMenu(self.tr("&Customer"))
         for action in (find, log_call, schedule, complaint):
             customer_menu.addAction(action)
+        customer_menu.addSeparator()
+        customer_menu.addAction(declining)
+        customer_menu.addAction(rescue)
+        value_menu = self.menuBar().addMenu(self.tr("&Value"))
+        for action in (recompute, value_settings, care_settings):
+            value_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(shortcuts)
         help_menu.addAction(about)

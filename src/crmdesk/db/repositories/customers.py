@@ -32,6 +32,7 @@ from crmdesk.db.models import (
     Customer,
     CustomerSearch,
     CustomerTag,
+    CustomerValue,
     FollowUp,
     Rep,
     Tag,
@@ -330,23 +331,28 @@ def _primary_contact_name() -> ColumnElement[str | None]:
 
 
 def _summary_query() -> Select[*tuple[Any, ...]]:
-    return select(
-        Customer.id,
-        Customer.code,
-        Customer.name,
-        Customer.kind,
-        Customer.level,
-        Customer.lifecycle_stage,
-        _Owner.name.label("owner_name"),
-        Customer.phone,
-        Customer.email,
-        Customer.province,
-        Customer.city,
-        _primary_contact_name().label("primary_contact_name"),
-        _tag_names().label("tag_names"),
-        Customer.created_at,
-        Customer.updated_at,
-    ).outerjoin(_Owner, _live_owner())
+    return (
+        select(
+            Customer.id,
+            Customer.code,
+            Customer.name,
+            Customer.kind,
+            Customer.level,
+            Customer.lifecycle_stage,
+            _Owner.name.label("owner_name"),
+            Customer.phone,
+            Customer.email,
+            Customer.province,
+            Customer.city,
+            _primary_contact_name().label("primary_contact_name"),
+            _tag_names().label("tag_names"),
+            Customer.created_at,
+            Customer.updated_at,
+            CustomerValue.segment,
+        )
+        .outerjoin(_Owner, _live_owner())
+        .outerjoin(CustomerValue, CustomerValue.customer_id == Customer.id)
+    )
 
 
 def _live_owner() -> ColumnElement[bool]:
@@ -379,7 +385,7 @@ def _summary(row: _Row) -> CustomerSummary:
     # Unpacked by position, which costs a fraction of reading 15 attributes by name.
     (
         customer_id, code, name, kind, level, lifecycle_stage, owner_name, phone, email,
-        province, city, primary_contact_name, tag_names, created_at, updated_at,
+        province, city, primary_contact_name, tag_names, created_at, updated_at, segment,
     ) = row  # fmt: skip
     return CustomerSummary(
         id=customer_id,
@@ -397,6 +403,7 @@ def _summary(row: _Row) -> CustomerSummary:
         tag_names=_split_tag_names(tag_names),
         created_at=created_at,
         updated_at=updated_at,
+        segment=segment,
     )
 
 
@@ -632,6 +639,13 @@ def _conditions(
         conditions.append(shown(Customer.level).in_(criteria.levels))
     if criteria.owner_ids:
         conditions.append(shown(Customer.owner_id).in_(criteria.owner_ids))
+    if criteria.segments:
+        conditions.append(
+            exists().where(
+                CustomerValue.customer_id == Customer.id,
+                CustomerValue.segment.in_(criteria.segments),
+            )
+        )
     if criteria.tag_ids:
         conditions.append(
             exists().where(

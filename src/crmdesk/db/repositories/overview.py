@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from crmdesk.db.models import Complaint, FollowUp, Order
+from crmdesk.db.models import Complaint, CustomerValue, FollowUp, Order
 from crmdesk.domain.complaint_workflow import FINISHED_STATUSES
 from crmdesk.domain.customer_overview import CustomerOverview
 from crmdesk.domain.enums import FollowUpStatus, OrderStatus
@@ -16,7 +16,7 @@ from crmdesk.domain.money import from_minor
 
 
 def customer_overview(session: Session, customer_id: uuid.UUID, today: date) -> CustomerOverview:
-    """The customer's key figures in three queries; `today` decides what is overdue."""
+    """The customer's key figures in four queries; `today` decides what is overdue."""
     spend, order_count, last_order_on = session.execute(
         select(
             func.coalesce(func.sum(Order.total_minor), 0),
@@ -46,6 +46,12 @@ def customer_overview(session: Session, customer_id: uuid.UUID, today: date) -> 
         .limit(1)
     ).first()
     due_on, title = next_follow_up if next_follow_up is not None else (None, None)
+    value = session.execute(
+        select(CustomerValue.segment, CustomerValue.grade).where(
+            CustomerValue.customer_id == customer_id
+        )
+    ).first()
+    segment, grade = value if value is not None else (None, None)
     return CustomerOverview(
         customer_id=customer_id,
         total_spend=from_minor(int(spend)),
@@ -55,4 +61,6 @@ def customer_overview(session: Session, customer_id: uuid.UUID, today: date) -> 
         next_follow_up_on=due_on,
         next_follow_up_title=title,
         next_follow_up_overdue=due_on is not None and due_on < today,
+        segment=segment,
+        grade=grade,
     )

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.domain.customers import CustomerFilter, CustomerSort, TagRecord
-from crmdesk.domain.enums import CustomerLevel, LifecycleStage
+from crmdesk.domain.enums import CustomerLevel, FollowUpKind, LifecycleStage, ValueSegment
 from crmdesk.ui.changes import Change, Topic
 from crmdesk.ui.context import UiContext
 from crmdesk.ui.formatting import format_count
@@ -194,11 +194,18 @@ class CustomersTab(QWidget):
         self.assign_button = QPushButton(self.tr("Assign owner…"))
         self.tag_button = QPushButton(self.tr("Add tag…"))
         self.follow_up_button = QPushButton(self.tr("Schedule follow-up…"))
+        # Shown in the view of declining customers (stage filter 退化期) only.
+        self.rescue_button = QPushButton(self.tr("Schedule rescue follow-ups…"))
+        self.rescue_button.setToolTip(
+            self.tr("Plan a rescue call (挽救回访) for each selected declining customer")
+        )
+        self.rescue_button.hide()
         self.delete_button = QPushButton(self.tr("Delete…"))
         for button, handler in (
             (self.assign_button, self.assign_owner),
             (self.tag_button, self.add_tag),
             (self.follow_up_button, self.schedule_follow_up),
+            (self.rescue_button, self.schedule_rescue),
             (self.delete_button, self.delete_selected),
         ):
             button.clicked.connect(handler)
@@ -211,6 +218,7 @@ class CustomersTab(QWidget):
             self.assign_button,
             self.tag_button,
             self.follow_up_button,
+            self.rescue_button,
             self.delete_button,
         ):
             bar.addWidget(button)
@@ -223,6 +231,7 @@ class CustomersTab(QWidget):
 
     def _build_filters(self) -> QWidget:
         self.stage_filter = EnumCombo(LifecycleStage, empty_text=self.tr("Any stage"))
+        self.segment_filter = EnumCombo(ValueSegment, empty_text=self.tr("Any segment"))
         self.level_filter = EnumCombo(CustomerLevel, empty_text=self.tr("Any level"))
         self.owner_filter = RepCombo(self._context, empty_text=self.tr("Anyone"))
         self.tag_filter = QComboBox()
@@ -234,6 +243,7 @@ class CustomersTab(QWidget):
         self._fill_provinces()
         for combo in (
             self.stage_filter,
+            self.segment_filter,
             self.level_filter,
             self.owner_filter,
             self.tag_filter,
@@ -251,6 +261,7 @@ class CustomersTab(QWidget):
         form.setContentsMargins(0, 0, 6, 0)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow(self.tr("Lifecycle stage"), self.stage_filter)
+        form.addRow(self.tr("Value segment"), self.segment_filter)
         form.addRow(self.tr("Level"), self.level_filter)
         form.addRow(self.tr("Owner"), self.owner_filter)
         form.addRow(self.tr("Tag"), self.tag_filter)
@@ -325,6 +336,7 @@ class CustomersTab(QWidget):
             widget.blockSignals(True)
         self.search.setText(criteria.search)
         self.stage_filter.set_value(_single(criteria.lifecycle_stages))
+        self.segment_filter.set_value(_single(criteria.segments))
         self.level_filter.set_value(_single(criteria.levels))
         self.owner_filter.set_value(_single(criteria.owner_ids))
         self.tag_filter.setCurrentIndex(index_of_value(self.tag_filter, _single(criteria.tag_ids)))
@@ -342,6 +354,7 @@ class CustomersTab(QWidget):
         for widget in widgets:
             widget.blockSignals(False)
         self._search_timer.stop()
+        self._show_rescue(criteria)
         self.model.set_query(CustomerQuery(criteria, *self._sort()))
 
     def clear_filters(self) -> None:
@@ -387,13 +400,20 @@ class CustomersTab(QWidget):
             self._write(lambda: customers.add_tag_to_many(ids, name), ids)
 
     def schedule_follow_up(self) -> None:
+        self._schedule(FollowUpKind.CALLBACK, "")
+
+    def schedule_rescue(self) -> None:
+        """Rescue follow-ups (挽救回访) for the selected customers, one each."""
+        self._schedule(FollowUpKind.RESCUE, self.tr("Rescue call"))
+
+    def _schedule(self, kind: FollowUpKind, title: str) -> None:
         ids = self.chosen_customer_ids()
         if not ids:
             return
         # Imported here: the dialogs import widgets that import this tab's neighbours.
         from crmdesk.ui.dialogs.follow_up_dialog import schedule_follow_up
 
-        schedule_follow_up(self._context, self, ids)
+        schedule_follow_up(self._context, self, ids, kind=kind, title=title)
 
     def delete_selected(self) -> None:
         ids = self.chosen_customer_ids()
@@ -428,6 +448,7 @@ class CustomersTab(QWidget):
         return CustomerFilter(
             search=self.search.text().strip(),
             lifecycle_stages=_set_of(_member(LifecycleStage, self.stage_filter.currentData())),
+            segments=_set_of(_member(ValueSegment, self.segment_filter.currentData())),
             levels=_set_of(_member(CustomerLevel, self.level_filter.currentData())),
             owner_ids=_set_of(self.owner_filter.current_value()),
             tag_ids=_set_of(cast("uuid.UUID | None", self.tag_filter.currentData())),
@@ -447,7 +468,9 @@ class CustomersTab(QWidget):
 
     def _apply_criteria(self) -> None:
         self._search_timer.stop()
-        self.model.set_criteria(self._criteria())
+        criteria = self._criteria()
+        self._show_rescue(criteria)
+        self.model.set_criteria(criteria)
 
     def _sort_clicked(self, section: int, order: Qt.SortOrder) -> None:
         if self.model.columns[section].sort_key is None:
@@ -480,6 +503,7 @@ class CustomersTab(QWidget):
             self.assign_button,
             self.tag_button,
             self.follow_up_button,
+            self.rescue_button,
             self.delete_button,
         ):
             button.setEnabled(selected)
@@ -539,11 +563,15 @@ class CustomersTab(QWidget):
                 QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
             )
 
+    def _show_rescue(self, criteria: CustomerFilter) -> None:
+        self.rescue_button.setVisible(criteria.lifecycle_stages == {LifecycleStage.DECLINE})
+
     # --- choices of the filters -------------------------------------------------------
 
     def _filter_combos(self) -> tuple[QComboBox, ...]:
         return (
             self.stage_filter,
+            self.segment_filter,
             self.level_filter,
             self.owner_filter,
             self.tag_filter,

@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
+from functools import partial
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEventLoop, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -40,8 +40,13 @@ from crmdesk.ui.dialogs.interaction_dialog import log_interaction
 from crmdesk.ui.formatting import format_count, format_date, format_money
 from crmdesk.ui.labels import enum_label
 from crmdesk.ui.models.timeline_model import TimelineColumn, TimelineModel
+from crmdesk.ui.profile.loyalty_panel import LoyaltyPanel
+from crmdesk.ui.profile.orders_panel import OrdersPanel
+from crmdesk.ui.profile.satisfaction_panel import SatisfactionPanel
+from crmdesk.ui.profile.value_panel import ValuePanel
 from crmdesk.ui.widgets.contacts_editor import ContactsEditor
 from crmdesk.ui.widgets.customer_form import CustomerForm
+from crmdesk.ui.widgets.scrolled import scrolled
 from crmdesk.ui.widgets.tags_editor import TagsEditor
 
 SPLITTER_KEY = "profile/splitter"
@@ -55,6 +60,7 @@ _SHOWN_TOPICS = (
     Topic.FOLLOW_UPS,
     Topic.COMPLAINTS,
     Topic.ORDERS,
+    Topic.VALUE,
 )
 
 
@@ -139,6 +145,10 @@ class ProfileTab(QWidget):
         self.tags = TagsEditor(context)
         self.contacts = ContactsEditor(context)
         self.timeline_model = TimelineModel(self)
+        self.orders = OrdersPanel(context)
+        self.value = ValuePanel(context)
+        self.loyalty = LoyaltyPanel(context)
+        self.satisfaction = SatisfactionPanel(context)
         self._build()
         self.form.dirty_changed.connect(self._update_actions)
         self.contacts.count_changed.connect(self._show_contact_count)
@@ -155,7 +165,7 @@ class ProfileTab(QWidget):
         if customer_id != self._customer_id:
             self._customer_id = customer_id
             self._timeline_limit = TIMELINE_PAGE
-            self.contacts.set_customer(customer_id)
+            self._show_in_panels(customer_id)
         self._reload()
 
     def new_customer(self) -> None:
@@ -165,7 +175,7 @@ class ProfileTab(QWidget):
         self._loads += 1
         self.form.load(None)
         self.tags.set_tags(None, ())
-        self.contacts.set_customer(None)
+        self._show_in_panels(None)
         self.timeline_model.set_entries(())
         self.timeline_tabs.setTabText(0, self.tr("Timeline"))
         self.timeline_tabs.setCurrentIndex(0)
@@ -269,7 +279,7 @@ class ProfileTab(QWidget):
         self._hide_notice()
         if created:
             self.tags.set_tags(record.id, record.tags)
-            self.contacts.set_customer(record.id)
+            self._show_in_panels(record.id)
             self._reload()
         self._show_header()
         then(True)
@@ -408,6 +418,12 @@ class ProfileTab(QWidget):
             tip=self.tr("%n order(s), cancelled ones not counted", "", overview.order_count),
         )
         self.last_order.show_value(format_date(overview.last_order_on) or "—")
+        segment = enum_label(overview.segment) if overview.segment else "—"
+        grade = enum_label(overview.grade) if overview.grade else "—"
+        self.segment.show_value(
+            self.tr("{segment} · grade {grade}").format(segment=segment, grade=grade),
+            tip=self.tr("From the last recomputation of customer value; see the Value page"),
+        )
         self.open_complaints.show_value(
             format_count(overview.open_complaints), warning=overview.open_complaints > 0
         )
@@ -438,6 +454,18 @@ class ProfileTab(QWidget):
     def _hide_notice(self) -> None:
         self.notice.hide()
 
+    def show_page(self, page: QWidget) -> None:
+        """Bring `page` (the timeline's, the contacts or a panel) to the front."""
+        for index in range(self.timeline_tabs.count()):
+            shown = self.timeline_tabs.widget(index)
+            if page in (shown, getattr(shown, "widget", lambda: None)()):
+                self.timeline_tabs.setCurrentIndex(index)
+
+    def _show_in_panels(self, customer_id: uuid.UUID | None) -> None:
+        self.contacts.set_customer(customer_id)
+        for panel in (self.orders, self.value, self.loyalty, self.satisfaction):
+            panel.show_customer(customer_id)
+
     def _show_contact_count(self, count: int) -> None:
         self.timeline_tabs.setTabText(
             1, self.tr("Contacts ({count})").format(count=format_count(count))
@@ -465,12 +493,19 @@ class ProfileTab(QWidget):
 
         self.spend = KeyFigure(self.tr("Total spend"))
         self.last_order = KeyFigure(self.tr("Last order"))
+        self.segment = KeyFigure(self.tr("Value segment"))
         self.open_complaints = KeyFigure(self.tr("Open complaints"))
         self.next_follow_up = KeyFigure(self.tr("Next follow-up"))
         self.figures = QWidget()
         figures = QHBoxLayout(self.figures)
         figures.setContentsMargins(0, 0, 0, 0)
-        for figure in (self.spend, self.last_order, self.open_complaints, self.next_follow_up):
+        for figure in (
+            self.spend,
+            self.last_order,
+            self.segment,
+            self.open_complaints,
+            self.next_follow_up,
+        ):
             figures.addWidget(figure)
         figures.addStretch(1)
 
@@ -512,10 +547,7 @@ class ProfileTab(QWidget):
         QVBoxLayout(tags_box).addWidget(self.tags)
         form_layout.addWidget(tags_box)
         form_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(form_page)
+        scroll = scrolled(form_page)
 
         self.timeline_view = QTableView()
         self.timeline_view.setModel(self.timeline_model)
@@ -539,6 +571,15 @@ class ProfileTab(QWidget):
         self.timeline_tabs = QTabWidget()
         self.timeline_tabs.addTab(timeline_page, self.tr("Timeline"))
         self.timeline_tabs.addTab(self.contacts, self.tr("Contacts"))
+        for panel, title in (
+            (self.orders, self.tr("Orders")),
+            (self.value, self.tr("Value")),
+            (self.loyalty, self.tr("Loyalty")),
+            (self.satisfaction, self.tr("Satisfaction")),
+        ):
+            index = self.timeline_tabs.addTab(scrolled(panel), title)
+            panel.title_changed.connect(partial(self.timeline_tabs.setTabText, index))
+        self.loyalty.customer_activated.connect(self.customer_activated)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(scroll)
