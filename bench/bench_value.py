@@ -24,17 +24,22 @@ import os
 import pstats
 import random
 import resource
+import statistics
 import sys
+import threading
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as day_time
 from pathlib import Path
 
 from sqlalchemy import text
 
+from crmdesk.db.engine import Database
 from crmdesk.db.models import Complaint, Customer, Interaction, Order, SurveyResponse
 from crmdesk.db.repositories.bulk import bulk_writing, insert_rows
+from crmdesk.domain.customers import CustomerFilter
 from crmdesk.domain.enums import (
     ComplaintCategory,
     ComplaintSeverity,
@@ -46,7 +51,9 @@ from crmdesk.domain.enums import (
     OrderStatus,
     SurveyKind,
 )
+from crmdesk.domain.paging import PageRequest
 from crmdesk.paths import sqlite_url
+from crmdesk.services.customers import CustomerService
 from crmdesk.services.database import open_migrated
 from crmdesk.services.value import ValueService
 
@@ -265,7 +272,39 @@ def measure(path: Path, *, profile: bool) -> None:
     print(f"last run: {summary}")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak RSS: {peak:.0f} MB")
+    measure_list_meanwhile(database, service)
     database.dispose()
+
+
+def measure_list_meanwhile(database: Database, service: ValueService) -> None:
+    """The customer list while a recomputation runs in another thread, as in the window:
+    how long a page of 50 customers (a scroll) takes then, against an idle machine."""
+    customers = CustomerService(database, _fixed_clock)
+
+    def page_times(keep_going: Callable[[], bool]) -> list[float]:
+        times: list[float] = []
+        offset = 0
+        while keep_going() or not times:
+            started = time.perf_counter()
+            customers.rows(CustomerFilter(), PageRequest(offset, 50))
+            times.append((time.perf_counter() - started) * 1000)
+            offset = (offset + 5_000) % 95_000
+            time.sleep(0.02)
+        return times
+
+    idle_until = time.perf_counter() + 3
+    idle = page_times(lambda: time.perf_counter() < idle_until)
+    worker = threading.Thread(target=service.recompute)
+    worker.start()
+    busy = page_times(worker.is_alive)
+    worker.join()
+    for name, times in (("idle", idle), ("during recompute", busy)):
+        times.sort()
+        p95 = times[int(len(times) * 0.95)]
+        print(
+            f"list page {name}: median {statistics.median(times):.1f} ms, "
+            f"p95 {p95:.1f} ms, max {times[-1]:.1f} ms over {len(times)} pages"
+        )
 
 
 def main() -> None:

@@ -15,7 +15,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from crmdesk.domain.clv import DEFAULT_RETENTION, ClvEstimate, estimate_clv
-from crmdesk.domain.enums import LifecycleStage
+from crmdesk.domain.enums import Grade, LifecycleStage
 from crmdesk.domain.lifecycle import StageSuggestion, suggest_stage
 from crmdesk.domain.purchase_history import PurchaseHistory
 from crmdesk.domain.rfm import RfmInput, RfmPopulation, RfmResult, rfm_input, score_rfm
@@ -24,6 +24,7 @@ from crmdesk.domain.scorecard import (
     Scorecard,
     ScorecardFacts,
     payment_record,
+    score_and_grade,
     scorecard,
 )
 from crmdesk.domain.value_settings import ScorecardWeights, ValueSettings
@@ -109,9 +110,37 @@ def scored_figures(
     figures: HistoryFigures, population: RfmPopulation | None, weights: ScorecardWeights
 ) -> ScoredFigures:
     """The second step: RFM scores and segment, then the scorecard that uses them."""
-    rfm = score_rfm(figures.rfm_input, population) if population is not None else None
+    rfm = _scored_rfm(figures, population)
+    facts = scorecard_facts(figures, rfm)
+    return ScoredFigures(rfm, facts, scorecard(facts, weights))
+
+
+@dataclass(frozen=True, slots=True)
+class StoredScores:
+    """The second step as stored for every customer: no wording of the components."""
+
+    rfm: RfmResult | None
+    score: int
+    grade: Grade
+
+
+def stored_scores(
+    figures: HistoryFigures, population: RfmPopulation | None, weights: ScorecardWeights
+) -> StoredScores:
+    """`scored_figures` without the scorecard's words, which a recomputation of every
+    customer would spend a fifth of its time on only to throw away."""
+    rfm = _scored_rfm(figures, population)
+    score, grade = score_and_grade(scorecard_facts(figures, rfm), weights)
+    return StoredScores(rfm, score, grade)
+
+
+def _scored_rfm(figures: HistoryFigures, population: RfmPopulation | None) -> RfmResult | None:
+    return score_rfm(figures.rfm_input, population) if population is not None else None
+
+
+def scorecard_facts(figures: HistoryFigures, rfm: RfmResult | None) -> ScorecardFacts:
     contacts = figures.contacts
-    facts = ScorecardFacts(
+    return ScorecardFacts(
         m_score=rfm.m_score if rfm is not None else None,
         average_days_late=figures.payment.average_days_late,
         overdue_balance=figures.payment.overdue_balance,
@@ -122,7 +151,6 @@ def scored_figures(
         referrals_made=contacts.referrals_made,
         survey_score=contacts.survey_score,
     )
-    return ScoredFigures(rfm, facts, scorecard(facts, weights))
 
 
 @dataclass(frozen=True)

@@ -31,12 +31,11 @@ from crmdesk.domain.customer_value import (
     ValueRunSummary,
     value_report,
 )
-from crmdesk.domain.enums import ReferenceDateMode
+from crmdesk.domain.enums import Grade, ReferenceDateMode
 from crmdesk.domain.lifecycle import StageSuggestion
 from crmdesk.domain.money import to_minor
 from crmdesk.domain.purchase_history import PurchaseHistory
 from crmdesk.domain.rfm import RfmInput, RfmPopulation, RfmResult
-from crmdesk.domain.scorecard import Scorecard
 from crmdesk.domain.value_settings import SETTING_KEY, ValueSettings
 
 _ROWS_A_STATEMENT = 5_000
@@ -79,7 +78,7 @@ def value_row(
     rfm: RfmResult | None,
     suggestion: StageSuggestion,
     clv: ClvEstimate,
-    card: Scorecard,
+    score: tuple[int, Grade],
     computed_at: datetime,
 ) -> ValueRow:
     reason = suggestion.reason
@@ -96,8 +95,7 @@ def value_row(
         suggestion.stage,
         {"template": reason.template, "params": dict(reason.params)},
         to_minor(clv.forecast),
-        card.total,
-        card.grade,
+        *score,
         computed_at,
     )
 
@@ -222,7 +220,7 @@ def refresh_customer_value(
         report.rfm,
         report.suggestion,
         report.clv,
-        report.scorecard,
+        (report.scorecard.total, report.scorecard.grade),
         now,
     )
     session.execute(delete(CustomerValue).where(CustomerValue.customer_id == customer_id))
