@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crmdesk.domain.errors import CrmError
 from crmdesk.domain.loyalty import (
     CouponRecord,
     CouponStatus,
@@ -31,13 +30,14 @@ from crmdesk.domain.loyalty import (
     PointsEntryRecord,
     ReferredCustomer,
 )
-from crmdesk.ui.changes import Change, Topic
+from crmdesk.ui.changes import Topic
 from crmdesk.ui.context import UiContext
 from crmdesk.ui.dialogs.coupon_dialog import issue_coupon, redeem_coupon
 from crmdesk.ui.dialogs.points_dialog import adjust_points, redeem_points
 from crmdesk.ui.formatting import format_count, format_date, format_instant, format_money
 from crmdesk.ui.labels import enum_label
 from crmdesk.ui.models.row_table_model import RowTableModel
+from crmdesk.ui.profile.customer_reads import CustomerReads
 from crmdesk.ui.widgets.list_table import fit_columns, list_table
 
 # Points come from orders, coupons are redeemed against them, referrers are renamed.
@@ -218,14 +218,14 @@ class LoyaltyPanel(QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._customer_id: uuid.UUID | None = None
         self._overview: LoyaltyOverview | None = None
-        self._loads = 0  # numbers each load, so that an answer to an earlier one is dropped
+        self._reads = CustomerReads(
+            self, context, _SHOWN_TOPICS, context.workspace.loyalty.overview, self._show
+        )
         self.ledger_model = LedgerModel(self)
         self.coupon_model = CouponModel(self)
         self.referred_model = ReferredModel(self)
         self._build()
-        context.tasks.changed.connect(self._on_changed)
         self.show_customer(None)
 
     @property
@@ -234,57 +234,30 @@ class LoyaltyPanel(QWidget):
         return self._overview
 
     def show_customer(self, customer_id: uuid.UUID | None) -> None:
-        self._customer_id = customer_id
-        self._loads += 1
-        if customer_id is None:
-            self._show(None)
-            return
-        number = self._loads
-        loyalty = self._context.workspace.loyalty
-        self._context.tasks.read(
-            lambda: loyalty.overview(customer_id),
-            lambda overview: self._loaded(number, overview),
-            owner=self,
-            failed=lambda error: self._failed(number, error),
-        )
+        self._reads.show(customer_id)
 
     # --- actions ------------------------------------------------------------------------
 
     def adjust(self) -> None:
-        if self._customer_id is not None and self._overview is not None:
-            adjust_points(self._context, self, self._customer_id, self._overview.ledger.balance)
+        if self._reads.customer_id is not None and self._overview is not None:
+            adjust_points(
+                self._context, self, self._reads.customer_id, self._overview.ledger.balance
+            )
 
     def redeem(self) -> None:
-        if self._customer_id is not None and self._overview is not None:
-            redeem_points(self._context, self, self._customer_id, self._overview.ledger.balance)
+        if self._reads.customer_id is not None and self._overview is not None:
+            redeem_points(
+                self._context, self, self._reads.customer_id, self._overview.ledger.balance
+            )
 
     def issue_coupon(self) -> None:
-        if self._customer_id is not None:
-            issue_coupon(self._context, self, self._customer_id)
+        if self._reads.customer_id is not None:
+            issue_coupon(self._context, self, self._reads.customer_id)
 
     def redeem_coupon(self) -> None:
         coupon = self._selected_coupon()
         if coupon is not None and coupon.status is CouponStatus.ACTIVE:
             redeem_coupon(self._context, self, coupon)
-
-    # --- loading ------------------------------------------------------------------------
-
-    def _loaded(self, number: int, overview: LoyaltyOverview) -> None:
-        if number == self._loads:
-            self._show(overview)
-
-    def _failed(self, number: int, error: CrmError) -> None:
-        if number == self._loads:
-            self._context.tasks.error.emit(error)
-
-    def _on_changed(self, change: Change) -> None:
-        customer_id = self._customer_id
-        if (
-            customer_id is not None
-            and change.touches(*_SHOWN_TOPICS)
-            and change.touches_customer(customer_id)
-        ):
-            self.show_customer(customer_id)
 
     # --- showing ------------------------------------------------------------------------
 

@@ -21,15 +21,15 @@ from PySide6.QtWidgets import (
 
 from crmdesk.domain.clock import local_today
 from crmdesk.domain.enums import OrderStatus
-from crmdesk.domain.errors import CrmError
 from crmdesk.domain.orders import OrderFilter, OrderRecord
 from crmdesk.domain.paging import MAX_PAGE_SIZE, Page, PageRequest
 from crmdesk.domain.purchase_history import OrderFact, PurchaseHistory
-from crmdesk.ui.changes import Change, Topic
+from crmdesk.ui.changes import Topic
 from crmdesk.ui.context import UiContext
 from crmdesk.ui.dialogs.order_dialog import add_order, edit_order, order_change
 from crmdesk.ui.formatting import format_count, format_date, format_days, format_money
 from crmdesk.ui.models.order_models import CustomerOrdersModel
+from crmdesk.ui.profile.customer_reads import CustomerReads
 from crmdesk.ui.widgets.list_table import fit_columns, list_table
 from crmdesk.ui.widgets.questions import ask_yes_no
 
@@ -71,8 +71,19 @@ class OrdersPanel(QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._customer_id: uuid.UUID | None = None
-        self._loads = 0  # numbers each load, so that an answer to an earlier one is dropped
+        workspace = context.workspace
+        self._reads = CustomerReads(
+            self,
+            context,
+            (Topic.ORDERS,),
+            lambda customer_id: (
+                workspace.orders.list(
+                    OrderFilter(customer_id=customer_id), PageRequest(limit=MAX_PAGE_SIZE)
+                ),
+                local_today(workspace.clock),
+            ),
+            self._loaded,
+        )
 
         self.model = CustomerOrdersModel(self)
         self.table = list_table(self.model, QAbstractItemView.SelectionMode.SingleSelection)
@@ -85,7 +96,6 @@ class OrdersPanel(QWidget):
         # Enter and a double click both activate a row.
         self.table.activated.connect(self._activated)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        context.tasks.changed.connect(self._on_changed)
         self._build()
         self.show_customer(None)
 
@@ -93,30 +103,11 @@ class OrdersPanel(QWidget):
 
     def show_customer(self, customer_id: uuid.UUID | None) -> None:
         """Show this customer's orders; None: no customer (an empty, disabled panel)."""
-        self._customer_id = customer_id
-        if customer_id is None:
-            self._loads += 1
-            self._show(Page([], 0, 0), date.min)
-        else:
-            self.reload()
+        self._reads.show(customer_id)
         self.setEnabled(customer_id is not None)
 
     def reload(self) -> None:
-        customer_id = self._customer_id
-        if customer_id is None:
-            return
-        self._loads += 1
-        number = self._loads
-        today = local_today(self._context.workspace.clock)
-        orders = self._context.workspace.orders
-        self._context.tasks.read(
-            lambda: orders.list(
-                OrderFilter(customer_id=customer_id), PageRequest(limit=MAX_PAGE_SIZE)
-            ),
-            lambda page: self._loaded(number, page, today),
-            owner=self,
-            failed=lambda error: self._load_failed(number, error),
-        )
+        self._reads.reload()
 
     def selected_order(self) -> OrderRecord | None:
         rows = self.table.selectionModel().selectedRows()
@@ -134,8 +125,8 @@ class OrdersPanel(QWidget):
     # --- actions ------------------------------------------------------------------------
 
     def add_order(self) -> None:
-        if self._customer_id is not None:
-            add_order(self._context, self, self._customer_id)
+        if self._reads.customer_id is not None:
+            add_order(self._context, self, self._reads.customer_id)
 
     def edit_order(self) -> None:
         order = self.selected_order()
@@ -156,14 +147,8 @@ class OrdersPanel(QWidget):
 
     # --- loading and showing ------------------------------------------------------------
 
-    def _loaded(self, number: int, page: Page[OrderRecord], today: date) -> None:
-        if number == self._loads:
-            self._show(page, today)
-
-    def _load_failed(self, number: int, error: CrmError) -> None:
-        # A deleted customer is the profile's to announce; anything else is the window's.
-        if number == self._loads and self._customer_id is not None:
-            self._context.tasks.error.emit(error)
+    def _loaded(self, answer: tuple[Page[OrderRecord], date] | None) -> None:
+        self._show(*(answer or (Page([], 0, 0), date.min)))
 
     def _show(self, page: Page[OrderRecord], today: date) -> None:
         selected = self.selected_order()
@@ -173,7 +158,7 @@ class OrdersPanel(QWidget):
         fit_columns(self.table, COLUMN_MAX_WIDTH)
         self._show_summary(purchase_history(page.items, today))
         self._update_buttons()
-        if self._customer_id is None:
+        if self._reads.customer_id is None:
             self.title_changed.emit(self.tr("Orders"))
         else:
             count = format_count(page.total)
@@ -201,15 +186,6 @@ class OrdersPanel(QWidget):
         chosen = self.selected_order() is not None
         self.edit_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
-
-    def _on_changed(self, change: Change) -> None:
-        customer_id = self._customer_id
-        if (
-            customer_id is not None
-            and change.touches(Topic.ORDERS)
-            and change.touches_customer(customer_id)
-        ):
-            self.reload()
 
     def _build(self) -> None:
         self.first_order = QLabel()

@@ -39,6 +39,7 @@ from crmdesk.ui.dialogs.survey_dialog import record_survey
 from crmdesk.ui.formatting import format_date, format_instant
 from crmdesk.ui.labels import enum_label
 from crmdesk.ui.models.row_table_model import RowTableModel
+from crmdesk.ui.profile.customer_reads import CustomerReads
 from crmdesk.ui.widgets.list_table import fit_columns, list_table
 from crmdesk.ui.widgets.questions import ask_yes_no
 
@@ -253,8 +254,13 @@ class SatisfactionPanel(QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._customer_id: uuid.UUID | None = None
-        self._loads = 0  # numbers each load, so that an answer to an earlier one is dropped
+        self._reads = CustomerReads(
+            self,
+            context,
+            (Topic.SURVEYS, Topic.COMPLAINTS),
+            context.workspace.surveys.customer_trend,
+            self._show,
+        )
         self.trend: SatisfactionTrend | None = None  # what is shown
 
         self.summaries = {kind: KindSummary(kind) for kind in SurveyKind}
@@ -281,21 +287,15 @@ class SatisfactionPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
-        context.tasks.changed.connect(self._on_changed)
         self.show_customer(None)
 
     def show_customer(self, customer_id: uuid.UUID | None) -> None:
-        self._customer_id = customer_id
-        if customer_id is None:
-            self._loads += 1
-            self._show(None)
-            return
-        self._reload()
+        self._reads.show(customer_id)
 
     def record(self) -> None:
         """Ask for a survey answer of the customer shown and record it."""
-        if self._customer_id is not None:
-            record_survey(self._context, self, self._customer_id)
+        if self._reads.customer_id is not None:
+            record_survey(self._context, self, self._reads.customer_id)
 
     def delete_selected(self) -> None:
         """Delete the chosen answer once the user confirms."""
@@ -311,28 +311,6 @@ class SatisfactionPanel(QWidget):
             change=Change.of(Topic.SURVEYS, customers=[response.customer_id]),
             failed=self._delete_refused,
         )
-
-    def _reload(self) -> None:
-        customer_id = self._customer_id
-        if customer_id is None:
-            return
-        self._loads += 1
-        number = self._loads
-        surveys = self._context.workspace.surveys
-        self._context.tasks.read(
-            lambda: surveys.customer_trend(customer_id),
-            lambda trend: self._loaded(number, trend),
-            owner=self,
-            failed=lambda error: self._load_failed(number, error),
-        )
-
-    def _loaded(self, number: int, trend: SatisfactionTrend) -> None:
-        if number == self._loads:
-            self._show(trend)
-
-    def _load_failed(self, number: int, error: CrmError) -> None:
-        if number == self._loads:
-            self._context.tasks.error.emit(error)
 
     def _show(self, trend: SatisfactionTrend | None) -> None:
         self.trend = trend
@@ -357,22 +335,13 @@ class SatisfactionPanel(QWidget):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def _update_actions(self) -> None:
-        self.record_button.setEnabled(self._customer_id is not None)
+        self.record_button.setEnabled(self._reads.customer_id is not None)
         self.delete_button.setEnabled(self._selected() is not None)
 
     def _delete_refused(self, error: CrmError) -> None:
         # Usually someone else changed or deleted the answer meanwhile: show it as it is now.
         self._context.tasks.error.emit(error)
-        self._reload()
-
-    def _on_changed(self, change: Change) -> None:
-        customer_id = self._customer_id
-        if (
-            customer_id is not None
-            and change.touches(Topic.SURVEYS, Topic.COMPLAINTS)
-            and change.touches_customer(customer_id)
-        ):
-            self._reload()
+        self._reads.reload()
 
 
 def _note(text: str = "") -> QLabel:

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 from crmdesk.domain.customer_value import CustomerValueReport
 from crmdesk.domain.enums import Grade, ScoreComponent
 from crmdesk.domain.errors import CrmError, NotFoundError
-from crmdesk.ui.changes import Change, Topic
+from crmdesk.ui.changes import Topic
 from crmdesk.ui.context import UiContext
 from crmdesk.ui.dialogs.value_settings_dialog import edit_value_settings
 from crmdesk.ui.formatting import format_count, format_date, format_days, format_money
 from crmdesk.ui.labels import enum_label
 from crmdesk.ui.messages import problem_text
+from crmdesk.ui.profile.customer_reads import CustomerReads
 from crmdesk.ui.widgets.scrolled import scrolled
 
 # What the page shows: a change to any of these, for its customer, makes it refresh.
@@ -329,8 +330,10 @@ class ValuePanel(QWidget):
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._context = context
-        self._customer_id: uuid.UUID | None = None
-        self._loads = 0  # numbers each load, so that an answer to an earlier one is dropped
+        value = context.workspace.value
+        self._reads = CustomerReads(
+            self, context, _SHOWN_TOPICS, value.report, self._loaded, self._load_failed
+        )
         self.report: CustomerValueReport | None = None  # what is shown
 
         self.message = note()
@@ -350,38 +353,18 @@ class ValuePanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scrolled(page))
-        context.tasks.changed.connect(self._on_changed)
         self.show_customer(None)
 
     def show_customer(self, customer_id: uuid.UUID | None) -> None:
-        self._customer_id = customer_id
-        if customer_id is None:
-            self._loads += 1
+        self._reads.show(customer_id)
+
+    def _loaded(self, report: CustomerValueReport | None) -> None:
+        if report is None:
             self._show(None, self.tr("Choose a customer to see their value."))
-            return
-        self._reload()
-
-    def _reload(self) -> None:
-        customer_id = self._customer_id
-        if customer_id is None:
-            return
-        self._loads += 1
-        number = self._loads
-        value = self._context.workspace.value
-        self._context.tasks.read(
-            lambda: value.report(customer_id),
-            lambda report: self._loaded(number, report),
-            owner=self,
-            failed=lambda error: self._load_failed(number, error),
-        )
-
-    def _loaded(self, number: int, report: CustomerValueReport) -> None:
-        if number == self._loads:
+        else:
             self._show(report)
 
-    def _load_failed(self, number: int, error: CrmError) -> None:
-        if number != self._loads:
-            return
+    def _load_failed(self, error: CrmError) -> None:
         if isinstance(error, NotFoundError):
             self._show(None, self.tr("This customer no longer exists."))
         else:
@@ -403,15 +386,6 @@ class ValuePanel(QWidget):
         self.title_changed.emit(
             self.tr("Value · {grade}").format(grade=enum_label(report.scorecard.grade))
         )
-
-    def _on_changed(self, change: Change) -> None:
-        customer_id = self._customer_id
-        if (
-            customer_id is not None
-            and change.touches(*_SHOWN_TOPICS)
-            and change.touches_customer(customer_id)
-        ):
-            self._reload()
 
     def _edit_settings(self) -> None:
         edit_value_settings(self._context, self)
