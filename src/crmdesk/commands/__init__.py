@@ -13,13 +13,12 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from crmdesk.db.engine import Database
+from crmdesk.domain.progress import ProgressCallback
 from crmdesk.paths import database_url
 from crmdesk.services.database import open_migrated
 
 EXIT_OK = 0
 EXIT_FAILED = 1
-
-ProgressCallback = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)

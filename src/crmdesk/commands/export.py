@@ -16,7 +16,6 @@ from typing import TypeVar
 from crmdesk.commands import (
     EXIT_OK,
     Command,
-    ProgressCallback,
     migrated,
     terminal_progress,
 )
@@ -26,6 +25,7 @@ from crmdesk.domain.enums import CustomerLevel, LifecycleStage
 from crmdesk.domain.errors import Problem, ValidationError
 from crmdesk.domain.import_fields import ImportEntity
 from crmdesk.domain.labels import Language, parse_label
+from crmdesk.domain.progress import ProgressCallback
 from crmdesk.services.exporting import (
     export_customer_archive,
     export_customers,

@@ -20,9 +20,10 @@ from crmdesk.domain.enums import LifecycleStage
 from crmdesk.domain.exports import ExportSummary
 from crmdesk.domain.labels import Language, label
 from crmdesk.domain.list_columns import CellKind, ListColumn
+from crmdesk.domain.progress import CancelCheck, ProgressCallback
 from crmdesk.domain.surveys import MonthlySatisfaction
 from crmdesk.io.xlsx_writer import XlsxWriter
-from crmdesk.services.exporting import Cancelled, ExportTracker, Progress, write_sheet
+from crmdesk.services.exporting import ExportTracker, write_sheet
 
 R = TypeVar("R")
 
@@ -88,8 +89,8 @@ def write_dashboard_report(
     figures: DashboardFigures,
     language: Language = Language.CHINESE,
     *,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> ExportSummary:
     """Write `figures` to a workbook at `path`, headed in `language`; no file is left
     when `cancelled()` turns true."""

@@ -15,7 +15,6 @@ import itertools
 import random
 import uuid
 from collections import defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
@@ -56,6 +55,7 @@ from crmdesk.domain.enums import (
     SurveyKind,
 )
 from crmdesk.domain.errors import CrmError
+from crmdesk.domain.progress import ProgressCallback
 from crmdesk.domain.recurrence import Frequency, Recurrence, occurrence
 from crmdesk.domain.search_text import sort_key
 from crmdesk.domain.validation import Problems
@@ -71,7 +71,6 @@ CHINA_TIME = timezone(timedelta(hours=8))
 _BATCH = 500
 
 Row = dict[str, object]
-ProgressCallback = Callable[[int, int], None]  # (customers written, customers in all)
 
 # Tables in an order that satisfies their foreign keys.
 _INSERT_ORDER: tuple[type[Base], ...] = (

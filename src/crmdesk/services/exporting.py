@@ -9,7 +9,7 @@ rows, and a cancelled or failed export leaves no file behind.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -36,12 +36,11 @@ from crmdesk.domain.exports import (
 )
 from crmdesk.domain.labels import Language, label
 from crmdesk.domain.list_columns import CellKind, ListColumn
+from crmdesk.domain.progress import CancelCheck, ProgressCallback
 from crmdesk.io.xlsx_writer import ColumnFormat, XlsxWriter
 from crmdesk.services.customers import CustomerService
 
 R = TypeVar("R")
-Progress = Callable[[int, int], None]  # (rows written, rows in all; 0 when not known)
-Cancelled = Callable[[], bool]
 
 # Rows between two progress reports and cancel checks: often enough for a progress bar
 # to move smoothly, rarely enough to cost nothing measurable.
@@ -64,8 +63,8 @@ def export_rows(
     language: Language,
     *,
     total: int | None = None,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> ExportSummary:
     """Write `rows` to a one-sheet workbook at `path`: the `columns` with headers in
     `language`. ExportCancelledError when `cancelled()` turns true; no file is left then."""
@@ -85,8 +84,8 @@ def export_customers(
     descending: bool = False,
     column_keys: Sequence[str] | None = None,
     language: Language = Language.CHINESE,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
     clock: Clock = system_clock,
 ) -> ExportSummary:
     """The customer list as the window shows it: the customers `criteria` selects, in the
@@ -101,8 +100,8 @@ def export_customer_archive(
     database: Database,
     path: Path,
     language: Language = Language.CHINESE,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
     *,
     criteria: CustomerFilter | None = None,
     sort_by: str | None = CustomerSort.CODE,
@@ -123,8 +122,8 @@ def export_order_lines(
     database: Database,
     path: Path,
     language: Language = Language.CHINESE,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
 ) -> ExportSummary:
     """Every line of every order, one row per line under the order import's headers and
     carrying its order's facts, so that importing the file into a database that has the
@@ -150,8 +149,8 @@ def _export_stream(
     columns: Sequence[ListColumn[R]],
     stream: RowStream[R],
     language: Language,
-    progress: Progress | None,
-    cancelled: Cancelled | None,
+    progress: ProgressCallback | None,
+    cancelled: CancelCheck | None,
 ) -> ExportSummary:
     """One sheet of `stream`'s rows, titled by the sheet key `sheet` in `language`."""
     return export_rows(
@@ -171,8 +170,8 @@ def export_report(
     path: Path,
     language: Language = Language.CHINESE,
     *,
-    progress: Progress | None = None,
-    cancelled: Cancelled | None = None,
+    progress: ProgressCallback | None = None,
+    cancelled: CancelCheck | None = None,
     clock: Clock = system_clock,
 ) -> ExportSummary:
     """The report workbook: a summary sheet of counts, every customer, the follow-ups due
@@ -230,8 +229,8 @@ class ExportTracker:
         self,
         path: Path,
         total: int | None,
-        progress: Progress | None,
-        cancelled: Cancelled | None,
+        progress: ProgressCallback | None,
+        cancelled: CancelCheck | None,
     ) -> None:
         self._path = path
         self._total = total or 0

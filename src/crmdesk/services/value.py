@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
@@ -32,12 +32,11 @@ from crmdesk.domain.customer_value import (
     stored_scores,
 )
 from crmdesk.domain.errors import JobCancelledError, NotFoundError
+from crmdesk.domain.progress import CancelCheck, ProgressCallback
 from crmdesk.domain.purchase_history import PurchaseHistory
 from crmdesk.domain.rfm import rfm_population
 from crmdesk.domain.value_settings import SETTING_KEY, ValueSettings
 
-Progress = Callable[[int, int], None]
-Cancelled = Callable[[], bool]
 # How many customers between two progress reports (and looks at the Cancel button).
 _REPORT_EVERY = 2_000
 _NO_ORDERS = PurchaseHistory(())
@@ -84,7 +83,7 @@ class ValueService:
         return report
 
     def recompute(
-        self, *, progress: Progress | None = None, cancelled: Cancelled | None = None
+        self, *, progress: ProgressCallback | None = None, cancelled: CancelCheck | None = None
     ) -> ValueRunSummary:
         """Every live customer's figures, stored in one short write at the end along with
         the suggested stage of every unpinned customer. Cancelling (JobCancelledError)
@@ -92,7 +91,9 @@ class ValueService:
         with _without_cycle_collection():
             return self._recompute(progress, cancelled)
 
-    def _recompute(self, progress: Progress | None, cancelled: Cancelled | None) -> ValueRunSummary:
+    def _recompute(
+        self, progress: ProgressCallback | None, cancelled: CancelCheck | None
+    ) -> ValueRunSummary:
         started = time.perf_counter()
         report = progress or _ignore_progress
         stop = cancelled or _never

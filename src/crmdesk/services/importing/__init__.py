@@ -9,6 +9,7 @@ give back the rows not taken, list and undo recorded imports.
     undo_import(database, result.batch_id)
 """
 
+from crmdesk.domain.progress import CancelCheck, ProgressCallback
 from crmdesk.services.importing.errors_workbook import (
     REASON_HEADER,
     reason_text,
@@ -17,7 +18,7 @@ from crmdesk.services.importing.errors_workbook import (
 from crmdesk.services.importing.history import import_history
 from crmdesk.services.importing.plan import plan_import
 from crmdesk.services.importing.run import run_import
-from crmdesk.services.importing.source import CancelCheck, ProgressCallback, RowSource
+from crmdesk.services.importing.source import RowSource
 from crmdesk.services.importing.undo import undo_import
 
 __all__ = [

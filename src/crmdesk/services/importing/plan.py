@@ -14,13 +14,14 @@ from crmdesk.domain.import_results import (
     RowOutcome,
     count_outcomes,
 )
+from crmdesk.domain.progress import CancelCheck, ProgressCallback
 from crmdesk.services.importing.complaints import plan_complaints
 from crmdesk.services.importing.contacts import plan_contacts
 from crmdesk.services.importing.customers import CustomerPlan, plan_customers, write_customers
 from crmdesk.services.importing.follow_ups import plan_follow_ups
 from crmdesk.services.importing.interactions import plan_interactions
 from crmdesk.services.importing.orders import plan_orders
-from crmdesk.services.importing.source import CancelCheck, ProgressCallback, RowSource, Steps
+from crmdesk.services.importing.source import RowSource, Steps
 from crmdesk.services.importing.writing import Journal
 
 

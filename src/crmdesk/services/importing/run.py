@@ -7,8 +7,9 @@ from crmdesk.db.engine import Database
 from crmdesk.db.repositories import import_batches as journal
 from crmdesk.domain.clock import Clock, local_today, system_clock
 from crmdesk.domain.import_results import ImportOptions, ImportResult, count_outcomes
+from crmdesk.domain.progress import CancelCheck, ProgressCallback
 from crmdesk.services.importing.plan import make_plan
-from crmdesk.services.importing.source import CancelCheck, ProgressCallback, RowSource, Steps
+from crmdesk.services.importing.source import RowSource, Steps
 from crmdesk.services.importing.writing import Journal
 
 

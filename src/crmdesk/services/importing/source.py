@@ -3,15 +3,13 @@ ImportSource), of its callers (progress, cancel), and the bookkeeping both phase
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
 
 from crmdesk.domain.errors import Problem
 from crmdesk.domain.import_results import ImportCancelledError
-
-ProgressCallback = Callable[[int, int], None]
-CancelCheck = Callable[[], bool]
+from crmdesk.domain.progress import CancelCheck, ProgressCallback
 
 # Rows handled between two looks at the cancel button and two progress reports; also the
 # size of the bulk queries that match rows against stored records.
