@@ -983,10 +983,6 @@
         <translation>导出仪表盘</translation>
     </message>
     <message>
-        <source>dashboard-{date}.xlsx</source>
-        <translation>仪表盘-{date}.xlsx</translation>
-    </message>
-    <message>
         <source>Writing the dashboard report…</source>
         <translation>正在生成仪表盘报表…</translation>
     </message>

@@ -92,7 +92,8 @@ def ask_save_path(
     return path
 
 
-def _dated(context: UiContext, chinese: str, english: str, day: date | None = None) -> str:
+def dated_file_name(context: UiContext, chinese: str, english: str, day: date | None = None) -> str:
+    """A workbook's suggested name in the window's language, stamped with the day."""
     stamp = (day or local_today(context.workspace.clock)).strftime("%Y%m%d")
     stem = chinese if current_language() is Language.CHINESE else english
     return f"{stem}-{stamp}{XLSX_SUFFIX}"
@@ -141,7 +142,7 @@ def export_customers_shown(
         context,
         parent,
         QCoreApplication.translate("export", "Export the customer list"),
-        _dated(context, "客户列表", "customers"),
+        dated_file_name(context, "客户列表", "customers"),
         QCoreApplication.translate("export", "Exporting customers…"),
         work,
     )
@@ -175,7 +176,7 @@ def export_table_rows(
         context,
         parent,
         QCoreApplication.translate("export", "Export {title}").format(title=title),
-        _dated(context, title, title, day),
+        dated_file_name(context, title, title, day),
         QCoreApplication.translate("export", "Exporting…"),
         work,
     )
@@ -222,7 +223,7 @@ def export_complaints(
         context,
         parent,
         QCoreApplication.translate("export", "Export the complaints"),
-        _dated(context, "投诉列表", "complaints"),
+        dated_file_name(context, "投诉列表", "complaints"),
         QCoreApplication.translate("export", "Exporting complaints…"),
         work,
     )
@@ -248,7 +249,7 @@ def export_report(context: UiContext, parent: QWidget | None) -> bool:
         context,
         parent,
         QCoreApplication.translate("export", "Export the report"),
-        _dated(context, "客户报表", "crm-report"),
+        dated_file_name(context, "客户报表", "crm-report"),
         QCoreApplication.translate("export", "Writing the report…"),
         work,
     )

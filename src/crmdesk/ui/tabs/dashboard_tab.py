@@ -32,7 +32,12 @@ from crmdesk.services.dashboard_report import write_dashboard_report
 from crmdesk.ui.changes import Change, Topic
 from crmdesk.ui.context import UiContext
 from crmdesk.ui.dialogs.value_settings_dialog import edit_value_settings
-from crmdesk.ui.export_actions import ask_save_path, notify_saved, show_failure
+from crmdesk.ui.export_actions import (
+    ask_save_path,
+    dated_file_name,
+    notify_saved,
+    show_failure,
+)
 from crmdesk.ui.formatting import format_count, format_date, format_instant, format_money
 from crmdesk.ui.i18n import current_language
 from crmdesk.ui.labels import enum_label
@@ -199,12 +204,11 @@ class DashboardTab(QWidget):
         figures = self._figures
         if figures is None or self._job is not None:
             return False
-        stamp = f"{figures.today:%Y%m%d}"
         path = ask_save_path(
             self._context,
             self,
             self.tr("Export the dashboard"),
-            self.tr("dashboard-{date}.xlsx").format(date=stamp),
+            dated_file_name(self._context, "仪表盘", "dashboard", figures.today),
         )
         if path is None:
             return False
