@@ -4,10 +4,14 @@ day order, and the plain facts about them (first and last order, spend, usual in
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from operator import attrgetter
+
+from crmdesk.domain.enums import OrderStatus
+from crmdesk.domain.orders import OrderRecord
 
 _CENT = Decimal("0.01")
 _ZERO = Decimal(0)
@@ -122,3 +126,17 @@ def spend_between(history: PurchaseHistory, first: date, last: date) -> Decimal:
 def orders_between(history: PurchaseHistory, first: date, last: date) -> int:
     """How many orders fall from `first` to `last`, both days included."""
     return orders_and_spend_between(history, first, last)[0]
+
+
+def history_of(orders: Iterable[OrderRecord], day: date) -> PurchaseHistory:
+    """The purchase history made of `orders`: those not cancelled and not dated after
+    `day`, in day order."""
+    facts = sorted(
+        (
+            OrderFact(order.ordered_on, order.total, order.payment_due_on, order.paid_on)
+            for order in orders
+            if order.status is not OrderStatus.CANCELLED and order.ordered_on <= day
+        ),
+        key=lambda fact: fact.ordered_on,
+    )
+    return PurchaseHistory(tuple(facts))

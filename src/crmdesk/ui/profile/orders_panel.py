@@ -5,7 +5,6 @@ newest first, which are added, edited and deleted here."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Signal
@@ -20,10 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from crmdesk.domain.clock import local_today
-from crmdesk.domain.enums import OrderStatus
 from crmdesk.domain.orders import OrderFilter, OrderRecord
 from crmdesk.domain.paging import MAX_PAGE_SIZE, Page, PageRequest
-from crmdesk.domain.purchase_history import OrderFact, PurchaseHistory
+from crmdesk.domain.purchase_history import PurchaseHistory, history_of
 from crmdesk.ui.changes import Topic
 from crmdesk.ui.context import UiContext
 from crmdesk.ui.dialogs.order_dialog import add_order, edit_order, order_change
@@ -48,19 +46,6 @@ def confirm_delete(parent: QWidget, number: str) -> bool:
         ).format(number=number),
         default_yes=False,
     )
-
-
-def purchase_history(orders: Iterable[OrderRecord], today: date) -> PurchaseHistory:
-    """The orders that count as purchases: not cancelled, and not dated after today."""
-    facts = sorted(
-        (
-            OrderFact(order.ordered_on, order.total, order.payment_due_on, order.paid_on)
-            for order in orders
-            if order.status is not OrderStatus.CANCELLED and order.ordered_on <= today
-        ),
-        key=lambda fact: fact.ordered_on,
-    )
-    return PurchaseHistory(tuple(facts))
 
 
 class OrdersPanel(QWidget):
@@ -156,7 +141,7 @@ class OrdersPanel(QWidget):
         if selected is not None:
             self.select_order(selected.id)
         fit_columns(self.table, COLUMN_MAX_WIDTH)
-        self._show_summary(purchase_history(page.items, today))
+        self._show_summary(history_of(page.items, today))
         self._update_buttons()
         if self._reads.customer_id is None:
             self.title_changed.emit(self.tr("Orders"))
