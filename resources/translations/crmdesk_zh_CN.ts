@@ -1180,6 +1180,25 @@
     </message>
 </context>
 <context>
+    <name>FollowUpModels</name>
+    <message>
+        <source>Birthday of {name} (turns {age})</source>
+        <translation>{name} 生日（{age} 岁）</translation>
+    </message>
+    <message>
+        <source>Birthday of {name} in {days} (turns {age})</source>
+        <translation>{days}后是{name}的生日（{age} 岁）</translation>
+    </message>
+    <message>
+        <source>{holiday} today; customers to greet: {count}</source>
+        <translation>今天是{holiday}；需问候客户：{count} 位</translation>
+    </message>
+    <message>
+        <source>{holiday} in {days}, on {day}; customers to greet: {count}</source>
+        <translation>{days}后（{day}）是{holiday}；需问候客户：{count} 位</translation>
+    </message>
+</context>
+<context>
     <name>FollowUpsTab</name>
     <message>
         <source>All reps</source>

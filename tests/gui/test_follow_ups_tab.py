@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from crmdesk.domain.care import CareSettings
+from crmdesk.domain.care import BirthdayItem, CareSettings, HolidayItem
 from crmdesk.domain.customers import CustomerDraft
 from crmdesk.domain.enums import CustomerLevel, FollowUpKind, FollowUpStatus
 from crmdesk.domain.follow_ups import FollowUpDraft, FollowUpFilter, FollowUpRecord, FollowUpRow
@@ -28,7 +28,7 @@ from crmdesk.ui.dialogs import follow_up_dialog
 from crmdesk.ui.dialogs.care_settings_dialog import CareSettingsDialog
 from crmdesk.ui.dialogs.follow_up_dialog import CompleteDialog, FollowUpDialog, RescheduleDialog
 from crmdesk.ui.formatting import format_date
-from crmdesk.ui.models.follow_up_models import OVERDUE_COLOR
+from crmdesk.ui.models.follow_up_models import OVERDUE_COLOR, birthday_text, holiday_text
 from crmdesk.ui.tabs import follow_ups_tab
 from crmdesk.ui.tabs.follow_ups_tab import FollowUpsTab
 
@@ -398,3 +398,21 @@ def test_column_widths_of_the_lists_survive_a_refresh_and_come_back_in_a_new_tab
     tab.save_layout()
     again = open_tab(qtbot, context)
     assert (again.overdue_view.columnWidth(1), again.agenda_view.columnWidth(0)) == (321, 123)
+
+
+def test_care_items_are_worded_in_chinese_in_a_chinese_window(chinese: None) -> None:
+    birthday = BirthdayItem(
+        on=date(2026, 11, 23),
+        birthday=date(1980, 11, 23),
+        customer_id=uuid.uuid4(),
+        customer_name="吴丹",
+        customer_code="KH-1",
+        owner_id=None,
+        owner_name=None,
+        days_ahead=3,
+    )
+    holiday = HolidayItem(on=date(2027, 2, 6), name="春节", days_ahead=3, customers=78)
+
+    assert birthday_text(birthday) == "3 天后是吴丹的生日（46 岁）"
+    assert holiday_text(holiday).startswith("3 天后（")
+    assert holiday_text(holiday).endswith("是春节；需问候客户：78 位")

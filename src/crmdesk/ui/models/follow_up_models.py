@@ -43,27 +43,29 @@ def is_overdue(row: object, today: date) -> bool:
 
 def birthday_text(item: BirthdayItem) -> str:
     if item.days_ahead == 0:
-        template = _tr("Birthday of {name} (turns {age})")
+        template = QCoreApplication.translate("FollowUpModels", "Birthday of {name} (turns {age})")
     else:
-        template = _tr("Birthday of {name} in {days} (turns {age})")
+        template = QCoreApplication.translate(
+            "FollowUpModels", "Birthday of {name} in {days} (turns {age})"
+        )
     return template.format(name=item.person_name, age=item.age, days=format_days(item.days_ahead))
 
 
 def holiday_text(item: HolidayItem) -> str:
     if item.days_ahead == 0:
-        template = _tr("{holiday} today; customers to greet: {count}")
+        template = QCoreApplication.translate(
+            "FollowUpModels", "{holiday} today; customers to greet: {count}"
+        )
     else:
-        template = _tr("{holiday} in {days}, on {day}; customers to greet: {count}")
+        template = QCoreApplication.translate(
+            "FollowUpModels", "{holiday} in {days}, on {day}; customers to greet: {count}"
+        )
     return template.format(
         holiday=item.name,
         days=format_days(item.days_ahead),
         day=format_date(item.on),
         count=format_count(item.customers),
     )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FollowUpModels", text)
 
 
 def as_shown(columns: Sequence[ListColumn[Row]]) -> tuple[ListColumn[Row], ...]:
