@@ -437,12 +437,23 @@ def test_rows_and_counts_come_separately(customers: CustomerService, database: D
     assert customers.places() == [("北京市", None), ("广东省", "广州市")]
 
 
-@pytest.mark.parametrize("sort", [CustomerSort.LEVEL, CustomerSort.STAGE, CustomerSort.OWNER])
+@pytest.mark.parametrize(
+    "sort",
+    [
+        CustomerSort.LEVEL,
+        CustomerSort.STAGE,
+        CustomerSort.OWNER,
+        CustomerSort.KIND,
+        CustomerSort.PHONE,
+        CustomerSort.EMAIL,
+    ],
+)
 def test_pages_of_a_list_ordered_by_runs_of_one_value_join_up(
     customers: CustomerService, reps: RepService, database: Database, sort: CustomerSort
 ) -> None:
-    """Level, stage and owner orders are read run by run; pages that start inside a run
-    or span several runs give the whole list in order, both ways."""
+    """Level, stage, owner and type orders are read run by run; pages that start inside a
+    run or span several runs give the whole list in order, both ways. Phone and e-mail
+    orders, read off their indexes, page the same way (customers without one first)."""
     team = [reps.create(RepDraft(name=name)) for name in ("Zhou", "Li", "Wang")]
     gone = reps.create(RepDraft(name="Anyone"))
     levels, stages = list(CustomerLevel), list(LifecycleStage)
@@ -454,6 +465,10 @@ def test_pages_of_a_list_ordered_by_runs_of_one_value_join_up(
                 level=levels[number % len(levels)],
                 lifecycle_stage=stages[number * 7 % len(stages)],
                 owner_id=owners[number % len(owners)],
+                kind=list(CustomerKind)[number % 2],
+                # Some repeated, some missing: ties are broken by id, blanks come first.
+                phone=None if number % 5 == 0 else f"1380000{number % 9:04d}",
+                email=None if number % 3 == 0 else f"c{number % 7}@example.com",
             )
         )
     set_deleted(database, Rep, gone.id)
@@ -473,6 +488,9 @@ def test_pages_of_a_list_ordered_by_runs_of_one_value_join_up(
             CustomerSort.LEVEL: lambda row: levels.index(row.level),
             CustomerSort.STAGE: lambda row: stages.index(row.lifecycle_stage),
             CustomerSort.OWNER: lambda row: row.owner_name or "",
+            CustomerSort.KIND: lambda row: list(CustomerKind).index(row.kind),
+            CustomerSort.PHONE: lambda row: row.phone or "",
+            CustomerSort.EMAIL: lambda row: row.email or "",
         }[sort]
         assert [key(row) for row in whole] == sorted(map(key, whole), reverse=descending)
 

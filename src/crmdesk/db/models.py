@@ -94,6 +94,9 @@ class Customer(Synced, Base):
                 ("level", ("level",)),
                 ("stage", ("lifecycle_stage",)),
                 ("owner", ("owner_id",)),
+                ("kind", ("kind",)),
+                ("phone", ("phone",)),
+                ("email", ("email",)),
             )
         ),
     )

@@ -10,7 +10,7 @@ Column = ListColumn[CustomerSummary]
 CUSTOMER_COLUMNS: tuple[Column, ...] = (
     Column("code", "Code", "编号", CellKind.TEXT, lambda c: c.code, CustomerSort.CODE),
     Column("name", "Customer name", "客户名称", CellKind.TEXT, lambda c: c.name, CustomerSort.NAME),
-    Column("kind", "Type", "类型", CellKind.LABEL, lambda c: c.kind),
+    Column("kind", "Type", "类型", CellKind.LABEL, lambda c: c.kind, CustomerSort.KIND),
     Column("level", "Level", "等级", CellKind.LABEL, lambda c: c.level, CustomerSort.LEVEL),
     Column(
         "lifecycle_stage",
@@ -22,8 +22,8 @@ CUSTOMER_COLUMNS: tuple[Column, ...] = (
     ),
     Column("segment", "Value segment", "价值分群", CellKind.LABEL, lambda c: c.segment),
     Column("owner", "Owner", "负责人", CellKind.TEXT, lambda c: c.owner_name, CustomerSort.OWNER),
-    Column("phone", "Phone", "电话", CellKind.TEXT, lambda c: c.phone),
-    Column("email", "E-mail", "邮箱", CellKind.TEXT, lambda c: c.email),
+    Column("phone", "Phone", "电话", CellKind.TEXT, lambda c: c.phone, CustomerSort.PHONE),
+    Column("email", "E-mail", "邮箱", CellKind.TEXT, lambda c: c.email, CustomerSort.EMAIL),
     # The list sorts by province and city together; either header orders by both.
     Column(
         "province", "Province", "省份", CellKind.TEXT, lambda c: c.province, CustomerSort.LOCATION

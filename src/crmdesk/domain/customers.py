@@ -150,6 +150,9 @@ class CustomerSort(StrEnum):
     STAGE = "stage"  # along the lifecycle
     LOCATION = "location"  # province, then city
     OWNER = "owner"
+    KIND = "kind"  # companies, then people
+    PHONE = "phone"
+    EMAIL = "email"
 
 
 @dataclass(frozen=True)

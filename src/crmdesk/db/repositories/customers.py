@@ -50,7 +50,7 @@ from crmdesk.domain.customers import (
     CustomerSort,
     CustomerSummary,
 )
-from crmdesk.domain.enums import CustomerLevel, FollowUpStatus, LifecycleStage
+from crmdesk.domain.enums import CustomerKind, CustomerLevel, FollowUpStatus, LifecycleStage
 from crmdesk.domain.exports import CustomerArchiveRow
 from crmdesk.domain.paging import Page, PageRequest
 from crmdesk.domain.search_text import like_patterns, match_expression
@@ -286,6 +286,8 @@ def _segments(session: Session, sort_by: str) -> list[ColumnElement[bool]] | Non
         return [Customer.level == level for level in CustomerLevel]
     if sort_by == CustomerSort.STAGE:
         return [Customer.lifecycle_stage == stage for stage in LifecycleStage]
+    if sort_by == CustomerSort.KIND:
+        return [Customer.kind == kind for kind in CustomerKind]
     if sort_by == CustomerSort.OWNER:
         # Customers of a deleted rep show no owner, so they go with the unowned ones.
         reps = session.execute(
@@ -699,4 +701,6 @@ _COLUMN_ORDERS: dict[str, tuple[ColumnElement[Any], ...]] = {
     CustomerSort.CREATED: (Customer.created_at.expression,),
     CustomerSort.UPDATED: (Customer.updated_at.expression,),
     CustomerSort.LOCATION: (Customer.province.expression, Customer.city.expression),
+    CustomerSort.PHONE: (Customer.phone.expression,),
+    CustomerSort.EMAIL: (Customer.email.expression,),
 }
