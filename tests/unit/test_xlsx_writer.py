@@ -3,6 +3,7 @@ import would read it (openpyxl for formats, python-calamine for values)."""
 
 from __future__ import annotations
 
+import tracemalloc
 import zipfile
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
@@ -154,3 +155,211 @@ def test_an_unwritable_folder_is_a_plain_error(tmp_path: Path) -> None:
     with pytest.raises(WorkbookWriteError, match="Could not save"):
         write(target, [ROW])
     assert not target.parent.exists()
+
+
+# --- the hand-written package, read back in full -------------------------------------------
+
+
+def read_values(path: Path, sheet: int = 0) -> Sequence[Sequence[object]]:
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(sheet).to_python()
+
+
+def test_a_full_read_finds_values_types_formats_header_look_and_layout(tmp_path: Path) -> None:
+    # openpyxl's normal mode parses styles, widths, views and filters, unlike read-only.
+    path = write(tmp_path / "out.xlsx", [ROW, ("李四", None, 3, None, 0)])
+    sheet = openpyxl.load_workbook(path).active
+
+    header = sheet["B1"]
+    assert header.font.b and header.fill.fgColor.rgb == "FFDDEBF7"
+    assert header.border.bottom.style == "thin" and header.border.bottom.color.rgb == "FF8EA9C1"
+    assert header.alignment.vertical == "center"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == "A1:E3"
+    assert sheet.dimensions == "A1:E3"
+    assert [sheet.column_dimensions[c].width for c in "AB"] == [10, 12]
+    assert [(c.value, c.data_type, c.number_format) for c in sheet[3]] == [
+        ("李四", "s", "General"),
+        (None, "n", "General"),
+        (3, "n", "#,##0.00"),
+        (None, "n", "General"),
+        (0, "n", "0"),
+    ]
+    assert read_values(path)[1] == [
+        "张三",
+        date(1990, 5, 17),
+        1234.5,
+        INSTANT.astimezone().replace(tzinfo=None),
+        7,
+    ]
+
+
+SPECIAL = (
+    "Tom & Jerry <b>\"quoted\"</b> 'single'",
+    "emoji 😀👨‍👩‍👧 and 中文：上海市浦东新区",
+    "  leading and trailing spaces  ",
+    "two\nlines\n",
+    "\n",
+    "]]> &amp; &#13; <![CDATA[",
+)
+
+
+@pytest.mark.parametrize("text", SPECIAL)
+def test_special_text_comes_back_exactly(tmp_path: Path, text: str) -> None:
+    path = write(tmp_path / "out.xlsx", [(text, None, None, None, None)])
+
+    assert openpyxl.load_workbook(path).active["A2"].value == text
+    assert read_values(path)[1][0] == text
+
+
+def test_characters_an_xlsx_cannot_hold_are_dropped(tmp_path: Path) -> None:
+    path = write(tmp_path / "out.xlsx", [("a\x00b\x0bc\ufffed\ud800e", None, None, None, None)])
+
+    assert read_values(path)[1][0] == "abcde"
+
+
+def test_text_longer_than_a_cell_holds_is_cut(tmp_path: Path) -> None:
+    path = write(tmp_path / "out.xlsx", [("x" * 40_000, None, None, None, None)])
+
+    assert read_values(path)[1][0] == "x" * 32_767
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (date(1900, 1, 1), date(1900, 1, 1)),
+        (date(1900, 2, 28), date(1900, 2, 28)),  # before Excel's phantom 29 February 1900
+        (date(1900, 3, 1), date(1900, 3, 1)),
+        (date(2024, 2, 29), date(2024, 2, 29)),
+        (date(9999, 12, 31), date(9999, 12, 31)),
+        # A date column shows the local day of an instant.
+        (datetime(2024, 3, 10, 23, 30, tzinfo=UTC), datetime(2024, 3, 10, 23, 30, tzinfo=UTC)),
+    ],
+)
+def test_dates_land_on_their_day(tmp_path: Path, value: date, expected: date) -> None:
+    path = write(tmp_path / "out.xlsx", [(None, value, None, None, None)])
+
+    day = expected.astimezone().date() if isinstance(expected, datetime) else expected
+    cell = openpyxl.load_workbook(path).active["B2"]
+    assert cell.is_date and cell.value.date() == day
+    assert read_values(path)[1][1] == day
+
+
+@pytest.mark.parametrize(
+    "instant",
+    [
+        datetime(2024, 1, 5, 3, 4, tzinfo=UTC),
+        datetime(2024, 12, 31, 23, 59, 59, tzinfo=UTC),
+        datetime(2024, 6, 1, 12, 0),  # naive: already wall-clock time
+    ],
+)
+def test_datetimes_keep_their_wall_clock_time(tmp_path: Path, instant: datetime) -> None:
+    path = write(tmp_path / "out.xlsx", [(None, None, None, instant, None)])
+
+    wall = instant.astimezone().replace(tzinfo=None) if instant.tzinfo else instant
+    assert openpyxl.load_workbook(path).active["D2"].value == wall
+    assert read_values(path)[1][3] == wall
+
+
+def test_numbers_are_written_exactly(tmp_path: Path) -> None:
+    columns = (ColumnFormat("n", CellKind.INTEGER), ColumnFormat("m", CellKind.MONEY))
+    rows = [
+        (2**53 - 1, Decimal("0.10")),
+        (-5, 0.1 + 0.2),
+        (True, Decimal("-1234567.89")),
+        (float("nan"), Decimal("1E+3")),
+    ]
+    path = write(tmp_path / "out.xlsx", rows, columns)
+
+    sheet = openpyxl.load_workbook(path).active
+    assert [[cell.value for cell in row] for row in sheet.iter_rows(min_row=2)] == [
+        [2**53 - 1, 0.1],
+        [-5, 0.1 + 0.2],
+        [True, -1234567.89],  # a bool in a number column stays a bool
+        [None, 1000],
+    ]
+    assert sheet["A4"].data_type == "b"
+
+
+def test_untyped_columns_keep_each_values_own_type(tmp_path: Path) -> None:
+    # The error workbook of an import gives back raw cells of any type under text headers.
+    row = ("text", 12, 2.5, True, date(2024, 1, 5), datetime(2024, 1, 5, 8, 30, 15))
+    columns = [ColumnFormat(f"c{n}") for n in range(len(row))]
+    path = write(tmp_path / "out.xlsx", [row], columns)
+
+    cells = openpyxl.load_workbook(path).active[2]
+    assert [cell.value for cell in cells] == [
+        "text",
+        12,
+        2.5,
+        True,
+        datetime(2024, 1, 5),
+        datetime(2024, 1, 5, 8, 30, 15),
+    ]
+    assert cells[4].number_format == "yyyy-mm-dd"
+    assert cells[5].number_format == "yyyy-mm-dd h:mm:ss"
+
+
+def test_several_sheets_filled_in_turn_each_get_their_rows(tmp_path: Path) -> None:
+    path = tmp_path / "out.xlsx"
+    columns = (ColumnFormat("名称"), ColumnFormat("数量", CellKind.INTEGER))
+    with XlsxWriter(path) as writer:
+        first = writer.add_sheet("客户", columns)
+        second = writer.add_sheet("客户", columns)  # the same title twice
+        third = writer.add_sheet("R&D 'notes' <1>", columns)
+        for n in range(150):
+            for sheet in (first, second, third):
+                sheet.append((f"{sheet.title}-{n}", n))
+
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["客户", "客户1", "R&D 'notes' <1>"]
+    for sheet in workbook.worksheets:
+        assert sheet.auto_filter.ref == "A1:B151" and sheet.freeze_panes == "A2"
+        assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [
+            f"{sheet.title}-{n}" for n in range(150)
+        ]
+
+
+def test_a_workbook_without_sheets_still_opens(tmp_path: Path) -> None:
+    path = tmp_path / "out.xlsx"
+    with XlsxWriter(path):
+        pass
+
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["Sheet"] and workbook.active.max_row == 1
+    assert read_values(path) == []
+
+
+def test_a_cancelled_write_leaves_no_file_and_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setattr("tempfile.tempdir", str(scratch))
+    target = tmp_path / "out.xlsx"
+
+    with pytest.raises(KeyboardInterrupt), XlsxWriter(target) as writer:
+        for title in ("a", "b"):
+            sheet = writer.add_sheet(title, COLUMNS)
+            for _ in range(1_000):
+                sheet.append(ROW)
+        raise KeyboardInterrupt
+
+    assert sorted(path.name for path in tmp_path.rglob("*")) == ["scratch"]
+
+
+def test_memory_stays_flat_however_many_rows(tmp_path: Path) -> None:
+    def peak_bytes(rows: int) -> int:
+        columns = (ColumnFormat("名称"), ColumnFormat("金额", CellKind.MONEY))
+        tracemalloc.start()
+        try:
+            with XlsxWriter(tmp_path / f"{rows}.xlsx") as writer:
+                sheet = writer.add_sheet("客户", columns)
+                for n in range(rows):
+                    sheet.append((f"上海明辉贸易有限公司 {n}", Decimal(n)))
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+
+    small, large = peak_bytes(10_000), peak_bytes(100_000)
+
+    # Ten times the rows, not ten times the memory: the rows never pile up in memory.
+    assert large < small * 1.5

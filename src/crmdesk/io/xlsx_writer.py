@@ -7,31 +7,49 @@ when everything was written, so a failed or cancelled export never leaves half a
 
 from __future__ import annotations
 
-import contextlib
-import operator
+import tempfile
 import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Self
+from typing import IO, Any, Self
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
 
 from crmdesk.domain.errors import CrmError
 from crmdesk.domain.list_columns import CellKind
+from crmdesk.io.xlsx_cells import encoder, text_cell
+from crmdesk.io.xlsx_package import (
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    HEADER_BORDER_RGB,
+    HEADER_FILL_RGB,
+    INTEGER_FORMAT,
+    MONEY_FORMAT,
+    SheetPart,
+    Style,
+    column_letter,
+    write_package,
+)
 
-DATE_FORMAT = "yyyy-mm-dd"
-DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
-MONEY_FORMAT = "#,##0.00"
-INTEGER_FORMAT = "0"
+__all__ = [
+    "DATETIME_FORMAT",
+    "DATE_FORMAT",
+    "INTEGER_FORMAT",
+    "MONEY_FORMAT",
+    "ColumnFormat",
+    "SheetWriter",
+    "WorkbookWriteError",
+    "XlsxWriter",
+    "fitting_width",
+    "save_atomically",
+    "style_header",
+    "text_width",
+]
 
 # Widths are in characters of the default font; a CJK character takes two.
 _MIN_WIDTH = 6.0
@@ -39,14 +57,14 @@ _MAX_WIDTH = 50.0
 _PADDING = 2.0
 _HEADER_EXTRA = 2.0  # room for the autofilter's drop-down button
 _SAMPLE_ROWS = 100  # rows looked at to size the columns before any row is written
+_FLUSH_ROWS = 500  # rows gathered before they go to the sheet's temporary file
 
-_FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 _HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill(fill_type="solid", start_color="FFDDEBF7", end_color="FFDDEBF7")
-_HEADER_BORDER = Border(bottom=Side(style="thin", color="FF8EA9C1"))
+_HEADER_FILL = PatternFill(
+    fill_type="solid", start_color=HEADER_FILL_RGB, end_color=HEADER_FILL_RGB
+)
+_HEADER_BORDER = Border(bottom=Side(style="thin", color=HEADER_BORDER_RGB))
 _HEADER_ALIGNMENT = Alignment(vertical="center")
-
-Converter = Callable[[object], object]
 
 
 class WorkbookWriteError(CrmError):
@@ -70,11 +88,11 @@ class XlsxWriter:
 
     def __init__(self, path: Path) -> None:
         self._path = path
-        self._workbook = Workbook(write_only=True)
         self._sheets: list[SheetWriter] = []
 
     def add_sheet(self, title: str, columns: Sequence[ColumnFormat]) -> SheetWriter:
-        sheet = SheetWriter(self._workbook.create_sheet(_sheet_title(title)), columns)
+        taken = {sheet.title.casefold() for sheet in self._sheets}
+        sheet = SheetWriter(_unique(_sheet_title(title), taken), columns)
         self._sheets.append(sheet)
         return sheet
 
@@ -93,15 +111,13 @@ class XlsxWriter:
             self._discard()
 
     def _save(self) -> None:
-        for sheet in self._sheets:
-            sheet.finish()
-        if not self._sheets:
-            self._workbook.create_sheet()  # a workbook needs at least one sheet
         try:
-            save_atomically(self._workbook, self._path)
-        except BaseException:
+            if not self._sheets:
+                self.add_sheet("Sheet", ())  # a workbook needs at least one sheet
+            parts = [sheet.finish() for sheet in self._sheets]
+            _replace_atomically(self._path, lambda partial: write_package(partial, parts))
+        finally:
             self._discard()
-            raise
 
     def _discard(self) -> None:
         for sheet in self._sheets:
@@ -110,11 +126,16 @@ class XlsxWriter:
 
 def save_atomically(workbook: Any, path: Path) -> None:
     """Save an openpyxl `workbook` at `path` all at once or not at all."""
+    _replace_atomically(path, workbook.save)
+
+
+def _replace_atomically(path: Path, write: Callable[[Path], None]) -> None:
+    """Have `write` write a file that then replaces `path` all at once, or not at all."""
     # A hidden name in the target folder: the rename below is then atomic, and a crash
     # leaves a file that nobody mistakes for the export.
     partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
     try:
-        workbook.save(partial)
+        write(partial)
         partial.replace(path)
     except OSError as exc:
         partial.unlink(missing_ok=True)
@@ -128,7 +149,8 @@ def save_atomically(workbook: Any, path: Path) -> None:
 
 
 def style_header(cell: Any) -> None:
-    """Give a header cell the header look: bold on a light fill, a line below."""
+    """Give a header cell of an openpyxl workbook the header look that the streamed
+    sheets have: bold on a light fill, a line below."""
     cell.font = _HEADER_FONT
     cell.fill = _HEADER_FILL
     cell.border = _HEADER_BORDER
@@ -138,13 +160,21 @@ def style_header(cell: Any) -> None:
 class SheetWriter:
     """One sheet: `append` its rows, one value per column, in column order."""
 
-    def __init__(self, worksheet: Any, columns: Sequence[ColumnFormat]) -> None:
-        self._sheet = worksheet
+    def __init__(self, title: str, columns: Sequence[ColumnFormat]) -> None:
+        self.title = title
         self._columns = tuple(columns)
-        self._converters = [_converter(worksheet, column.kind) for column in self._columns]
+        self._encoders = [encoder(column.kind) for column in self._columns]
+        self._letters = [column_letter(n) for n in range(1, len(self._columns) + 1)]
+        # The rows' XML waits in a temporary file until the workbook is put together:
+        # memory stays flat however many rows, and sheets may be filled in any order.
+        # The file has no name (or loses it when closed), and the workbook closes it
+        # through discard() whatever happens.
+        self._file: IO[bytes] = tempfile.TemporaryFile(prefix="crmdesk-sheet-")  # noqa: SIM115
+        self._pending: list[str] = []
         # Rows are held back until the sample that sizes the columns is complete:
-        # a streamed sheet fixes its column widths before its first row.
+        # the widths come before the rows in a sheet's XML, and the sample is all we keep.
         self._sample: list[Sequence[object]] | None = []
+        self._widths: tuple[float, ...] = ()
         self._rows = 0
 
     @property
@@ -153,160 +183,68 @@ class SheetWriter:
         return self._rows
 
     def append(self, values: Sequence[object]) -> None:
+        if len(values) != len(self._encoders):
+            raise ValueError(f"{len(values)} values for {len(self._encoders)} columns")
         self._rows += 1
         if self._sample is not None:
             self._sample.append(values)
             if len(self._sample) >= _SAMPLE_ROWS:
                 self._start()
             return
-        self._write(values)
+        self._write(self._rows + 1, values)
 
-    def finish(self) -> None:
+    def finish(self) -> SheetPart:
+        """Write what is held back; the sheet as the package needs it."""
         if self._sample is not None:
             self._start()
-        if self._columns:
-            last = f"{get_column_letter(len(self._columns))}{self._rows + 1}"
-            self._sheet.auto_filter.ref = f"A1:{last}"
+        self._flush()
+        last_row = self._rows + 1 if self._columns else 0
+        return SheetPart(self.title, self._widths, last_row, self._file)
 
     def discard(self) -> None:
-        """Drop what was streamed so far; openpyxl would otherwise keep its temporary file
-        until the program exits."""
-        # Closing ends the half-written XML; should that fail too, the error that made
-        # us discard is the one worth reporting.
-        with contextlib.suppress(Exception):
-            self._sheet.close()
-        writer = self._sheet._writer  # openpyxl has no public way to abandon a sheet
-        if writer is not None:
-            # Already gone when a save failed after openpyxl had packed this sheet.
-            with contextlib.suppress(OSError, ValueError):
-                writer.cleanup()
+        """Drop what was written so far; its temporary file goes with it."""
+        self._file.close()
 
     def _start(self) -> None:
         sample = self._sample or []
         self._sample = None
-        for index, column in enumerate(self._columns, start=1):
-            width = column.width or _fitting_width(column, [row[index - 1] for row in sample])
-            self._sheet.column_dimensions[get_column_letter(index)].width = width
-        self._sheet.freeze_panes = "A2"
-        self._sheet.append([self._header_cell(column.header) for column in self._columns])
-        for values in sample:
-            self._write(values)
+        self._widths = tuple(
+            column.width or _fitting_width(column, [row[index] for row in sample])
+            for index, column in enumerate(self._columns)
+        )
+        if self._columns:
+            header = "".join(
+                text_cell(f"{letter}1", column.header, Style.HEADER)
+                for letter, column in zip(self._letters, self._columns, strict=True)
+            )
+            self._pending.append(f'<row r="1">{header}</row>')
+        for number, values in enumerate(sample, start=2):
+            self._write(number, values)
 
-    def _header_cell(self, text: str) -> Any:
-        cell = WriteOnlyCell(self._sheet, value=_safe_text(text))
-        cell.data_type = "s"
-        style_header(cell)
-        return cell
+    def _write(self, number: int, values: Sequence[object]) -> None:
+        row = str(number)
+        cells = "".join(
+            [
+                encode(letter + row, value)
+                for encode, letter, value in zip(self._encoders, self._letters, values, strict=True)
+            ]
+        )
+        self._pending.append(f'<row r="{row}">{cells}</row>')
+        if len(self._pending) >= _FLUSH_ROWS:
+            self._flush()
 
-    def _write(self, values: Sequence[object]) -> None:
-        if len(values) != len(self._converters):
-            raise ValueError(f"{len(values)} values for {len(self._converters)} columns")
-        self._sheet.append(list(map(operator.call, self._converters, values)))
-
-
-# --- cell values ----------------------------------------------------------------------------
-#
-# openpyxl turns a str that starts with "=" into a formula, and opens every other value
-# as a typed cell. Per column, one converter hands it either the plain value (the fast
-# path, most cells) or a cell of the column's that already carries the number format. One
-# styled cell per column is reused row after row: a streamed sheet serialises each cell
-# as soon as it is appended, and styling a fresh cell per value would cost more than the
-# whole rest of the write.
-
-
-def _converter(sheet: Any, kind: CellKind) -> Converter:
-    if kind is CellKind.DATE:
-        return _typed(sheet, DATE_FORMAT, _as_date)
-    if kind is CellKind.DATETIME:
-        return _typed(sheet, DATETIME_FORMAT, _as_local_datetime)
-    if kind is CellKind.MONEY:
-        return _typed(sheet, MONEY_FORMAT, _as_number)
-    if kind is CellKind.INTEGER:
-        return _typed(sheet, INTEGER_FORMAT, _as_number)
-    return _text_converter(sheet)
+    def _flush(self) -> None:
+        self._file.write("".join(self._pending).encode())
+        self._pending.clear()
 
 
-def _typed(sheet: Any, number_format: str, typed: Callable[[object], object]) -> Converter:
-    """A converter for dates, times and numbers: values of the column's type get its
-    number format; anything else (a note in a date column) is written as text would be."""
-    cell = WriteOnlyCell(sheet)
-    cell.number_format = number_format
-    as_text = _text_converter(sheet)
-
-    def convert(value: object) -> object:
-        if value is None:
-            return None
-        wanted = typed(value)
-        if wanted is None:
-            return as_text(value)
-        cell.value = wanted
-        return cell
-
-    return convert
-
-
-def _as_date(value: object) -> object:
-    if isinstance(value, datetime):
-        return _local_naive(value).date()
-    return value if isinstance(value, date) else None
-
-
-def _as_local_datetime(value: object) -> object:
-    if isinstance(value, datetime):
-        return _local_naive(value)
-    return value if isinstance(value, date) else None
-
-
-def _as_number(value: object) -> object:
-    if isinstance(value, bool):
-        return None
-    return value if isinstance(value, int | float | Decimal) else None
-
-
-def _local_naive(instant: datetime) -> datetime:
-    """Excel has no time zones: an aware instant is written as the user's wall-clock time."""
-    if instant.tzinfo is None:
-        return instant
-    return instant.astimezone().replace(tzinfo=None)
-
-
-def _text_converter(sheet: Any) -> Converter:
-    """Strings stay text and never become formulas; other values keep their own type.
-
-    A string that a spreadsheet could read as a formula (OWASP's "CSV injection" list:
-    = + - @ tab CR) is written as a string cell with the "quote prefix" style. A string
-    cell is never evaluated when the file opens, and the quote prefix is what Excel itself
-    stores when a person types '=1+1: the cell shows =1+1, stays text when edited and
-    saved again, and LibreOffice honours it too. Unlike a literal apostrophe in the value,
-    it leaves the text exactly as it was, so an exported file imports back unchanged.
-    """
-    quoted = WriteOnlyCell(sheet)
-    quoted.quotePrefix = True
-
-    def convert(value: object) -> object:
-        if isinstance(value, str):
-            if not value.isprintable():
-                value = _legal(value)
-            if value.startswith(_FORMULA_TRIGGERS):
-                quoted.value = value
-                quoted.data_type = "s"
-                return quoted
-            return value
-        if isinstance(value, datetime):
-            return _local_naive(value)
-        return value
-
-    return convert
-
-
-def _legal(text: str) -> str:
-    """`text` without the control characters an .xlsx file cannot hold (tab, line feed
-    and carriage return stay)."""
-    return str(ILLEGAL_CHARACTERS_RE.sub("", text))
-
-
-def _safe_text(text: str) -> str:
-    return _legal(text) if not text.isprintable() else text
+def _unique(title: str, taken: set[str]) -> str:
+    """`title`, numbered when another sheet has it: Excel refuses two sheets of one name."""
+    candidate, number = title, 1
+    while candidate.casefold() in taken:
+        suffix = str(number)
+        candidate, number = f"{title[: _SHEET_TITLE_MAX - len(suffix)]}{suffix}", number + 1
+    return candidate
 
 
 # --- layout ---------------------------------------------------------------------------------
@@ -353,5 +291,7 @@ _SHEET_TITLE_MAX = 31
 
 
 def _sheet_title(title: str) -> str:
-    """`title` as Excel accepts it: at most 31 characters, none of []:*?/\\."""
-    return title.translate(_SHEET_TITLE_FORBIDDEN)[:_SHEET_TITLE_MAX].strip() or "Sheet"
+    """`title` as Excel accepts it: at most 31 characters, none of []:*?/\\, and no
+    apostrophe at either end."""
+    cut = title.translate(_SHEET_TITLE_FORBIDDEN)[:_SHEET_TITLE_MAX]
+    return cut.strip().strip("'").strip() or "Sheet"
