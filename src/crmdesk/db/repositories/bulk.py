@@ -7,13 +7,16 @@ Python-side default runs.
 
 from __future__ import annotations
 
+import functools
 import operator
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from itertools import repeat
+from dataclasses import dataclass
+from itertools import chain, repeat
 
-from sqlalchemy import Connection, insert
+from sqlalchemy import Connection, Table, insert
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.compiler import SQLCompiler
 
@@ -34,15 +37,93 @@ def insert_rows(session: Session, model: type[Base], rows: Sequence[Mapping[str,
         return
     table = Base.metadata.tables[model.__tablename__]
     connection = session.connection()
-    dialect = connection.dialect
-    compiled = insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
-    order = compiled.positiontup if isinstance(compiled, SQLCompiler) else None
-    if order is None or set(order) != rows[0].keys():
-        # Another engine's parameter style, or a column left to its Python default.
+    shape = _positional_insert(connection.dialect, table, rows[0])
+    if shape is None:
         connection.execute(insert(table), list(rows))
         return
-    # SQLAlchemy's executemany converts each value on its own; a column's conversion
-    # mapped over the column costs a fraction of that, and then the driver takes tuples.
+    sql, order = shape
+    columns = _driver_columns(connection.dialect, table, order, rows)
+    connection.exec_driver_sql(sql, list(zip(*columns, strict=True)))
+
+
+# Bound values in one statement: SQLite's default limit (SQLITE_MAX_VARIABLE_NUMBER).
+_VALUES_A_STATEMENT = 32_766
+
+
+@dataclass(frozen=True, slots=True)
+class PreparedRows:
+    """Rows of one table made ready for the driver, so that inserting them is little
+    more than the database's own work."""
+
+    table: Table
+    # SQLite: multi-row INSERT statements with their values, already converted.
+    statements: tuple[tuple[str, tuple[object, ...]], ...] = ()
+    # Other engines: the rows as given, for SQLAlchemy to insert.
+    rows: Sequence[Mapping[str, object]] = ()
+
+
+class RowPreparer:
+    """Prepares rows for the engine of a session without using the session or its
+    connection, so that another thread may be writing through them meanwhile.
+
+    Many rows go in one statement rather than one row a statement (executemany):
+    SQLite then runs long stretches without Python's GIL, which the other thread can
+    use. The driver keeps each such statement prepared, megabytes each, so this is for
+    jobs that gain from it (see importing.pipeline), not for every bulk write.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._dialect = session.get_bind().dialect
+
+    def __call__(self, model: type[Base], rows: Sequence[Mapping[str, object]]) -> PreparedRows:
+        """`rows` ready for `insert_prepared`. All rows need the same keys."""
+        table = Base.metadata.tables[model.__tablename__]
+        shape = _positional_insert(self._dialect, table, rows[0]) if rows else None
+        if shape is None or self._dialect.paramstyle != "qmark":
+            return PreparedRows(table, rows=rows)
+        sql, order = shape
+        width = len(order)
+        columns = _driver_columns(self._dialect, table, order, rows)
+        flat = list(chain.from_iterable(zip(*columns, strict=True)))
+        statements: list[tuple[str, tuple[object, ...]]] = []
+        first = 0
+        for count in _statement_sizes(len(rows), max(1, _VALUES_A_STATEMENT // width)):
+            end = first + count
+            statements.append(
+                (_multi_row(sql, width, count), tuple(flat[first * width : end * width]))
+            )
+            first = end
+        return PreparedRows(table, statements=tuple(statements))
+
+
+def insert_prepared(session: Session, prepared: PreparedRows) -> None:
+    """Insert rows made ready by a RowPreparer."""
+    if prepared.rows:
+        session.connection().execute(insert(prepared.table), list(prepared.rows))
+    for sql, values in prepared.statements:
+        session.connection().exec_driver_sql(sql, values)
+
+
+def _positional_insert(
+    dialect: Dialect, table: Table, row: Mapping[str, object]
+) -> tuple[str, Sequence[str]] | None:
+    """The INSERT of one row of these keys, and the keys in the order it binds them;
+    None for another engine's parameter style or a column left to its Python default."""
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(row))
+    order = compiled.positiontup if isinstance(compiled, SQLCompiler) else None
+    if order is None or set(order) != row.keys():
+        return None
+    return compiled.string, order
+
+
+def _driver_columns(
+    dialect: Dialect, table: Table, order: Sequence[str], rows: Sequence[Mapping[str, object]]
+) -> list[list[object]]:
+    """The values of each column, converted to what the driver takes.
+
+    SQLAlchemy's executemany converts each value on its own; a column's conversion
+    mapped over the column costs a fraction of that.
+    """
     columns: list[list[object]] = []
     for key in order:
         values = [row[key] for row in rows]
@@ -54,7 +135,25 @@ def insert_rows(session: Session, model: type[Base], rows: Sequence[Mapping[str,
             columns.append([convert(values[0])] * len(values))
         else:
             columns.append(list(map(convert, values)))
-    connection.exec_driver_sql(compiled.string, list(zip(*columns, strict=True)))
+    return columns
+
+
+def _statement_sizes(rows: int, most: int) -> Iterator[int]:
+    """Rows a statement: as many times `most` as fit, then the rest in powers of two, so
+    that the statements of a job come in few shapes (tag links vary from batch to batch)
+    and the driver keeps few of them prepared."""
+    full, rest = divmod(rows, most)
+    yield from repeat(most, full)
+    for power in reversed(range(rest.bit_length())):
+        if rest >> power & 1:
+            yield 1 << power
+
+
+@functools.lru_cache(maxsize=32)
+def _multi_row(single_row: str, width: int, rows: int) -> str:
+    """The INSERT … VALUES (?, …) statement `single_row` with `rows` rows of values."""
+    placeholders = "(" + ", ".join(("?",) * width) + ")"
+    return single_row + f", {placeholders}" * (rows - 1)
 
 
 def index_customers(session: Session, customer_ids: Iterable[uuid.UUID]) -> None:

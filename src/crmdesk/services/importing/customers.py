@@ -36,6 +36,7 @@ from crmdesk.domain.validation import Problems
 from crmdesk.services.customers import TAG_MAX_LENGTH, customer_field_values
 from crmdesk.services.importing.file_referrals import SEVERAL, FileReferrals
 from crmdesk.services.importing.matching import CustomerKeys, KeyIndex, Match, name_key
+from crmdesk.services.importing.pipeline import write_behind
 from crmdesk.services.importing.references import rep_of, text
 from crmdesk.services.importing.source import RowSource, SourceRow, Steps, chunks
 from crmdesk.services.importing.writing import (
@@ -389,6 +390,25 @@ def _tags(problems: Problems, cell: str | None) -> tuple[str, ...]:
 # --- writing ------------------------------------------------------------------------------
 
 
+@dataclass(slots=True)
+class _TagChanges:
+    """Tags to create or revive for some rows, and the (customer, tag) pairs they name."""
+
+    new_tags: list[dict[str, Any]] = field(default_factory=list)
+    revived: list[uuid.UUID] = field(default_factory=list)
+    links: list[tuple[uuid.UUID, uuid.UUID]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _NewCustomers:
+    """A chunk of new customers, made ready to write without the database."""
+
+    size: int
+    inserts: list[bulk.PreparedRows]  # customers, contacts, tags, tag links
+    revived_tags: list[uuid.UUID]
+    documents: list[tuple[uuid.UUID, str]]  # search documents by customer id
+
+
 def write_customers(
     uow: UnitOfWork,
     plan: CustomerPlan,
@@ -402,22 +422,19 @@ def write_customers(
     tags = _TagWriter(uow, now, changes)
     _assign_codes(uow, plan.creates)
     with collector_paused(), bulk.bulk_writing(uow.session):
-        for start in range(0, len(plan.creates), _INSERT_CHUNK):
-            chunk = plan.creates[start : start + _INSERT_CHUNK]
-            customer_rows: list[dict[str, Any]] = []
-            documents: list[tuple[uuid.UUID, str]] = []
-            for row in chunk:
-                # One after the other, so that the document reuses the name's spelling.
-                customer_rows.append(_customer_row(row, now))
-                documents.append((row.id, search_document(_search_subject(row))))
-            contact_rows = [_contact_row(row, now) for row in chunk if row.contact_name]
-            bulk.insert_rows(uow.session, Customer, customer_rows)
-            bulk.insert_rows(uow.session, Contact, contact_rows)
-            tags.link(((row.id, row.tags) for row in chunk), new_customers=True)
-            bulk.index_new_customers(uow.session, documents)
-            changes.created(Customer, (row["id"] for row in customer_rows))
-            changes.created(Contact, (row["id"] for row in contact_rows))
-            steps.advance(len(chunk))
+        # This thread builds rows (pinyin, search documents) while the writer thread
+        # inserts the previous chunk: only the writer uses the session meanwhile.
+        prepare = bulk.RowPreparer(uow.session)
+        write_behind(
+            (
+                _new_customers(
+                    prepare, plan.creates[start : start + _INSERT_CHUNK], now, tags, changes
+                )
+                for start in range(0, len(plan.creates), _INSERT_CHUNK)
+            ),
+            functools.partial(_insert_new, uow, now),
+            lambda chunk: steps.advance(chunk.size),
+        )
     for start in range(0, len(plan.updates), matching.CHUNK):
         chunk_updates = plan.updates[start : start + matching.CHUNK]
         stored = journal.load_customers(uow.session, [record_id for _, record_id in chunk_updates])
@@ -429,6 +446,42 @@ def write_customers(
                 changes.updated(Customer, record_id, previous)
         uow.session.flush()
         steps.advance(len(chunk_updates))
+
+
+def _new_customers(
+    prepare: bulk.RowPreparer,
+    rows: Sequence[CustomerRow],
+    now: datetime,
+    tags: _TagWriter,
+    changes: Journal,
+) -> _NewCustomers:
+    """The rows that create these customers, noted in the journal; no database needed."""
+    customer_rows: list[dict[str, Any]] = []
+    documents: list[tuple[uuid.UUID, str]] = []
+    for row in rows:
+        # One after the other, so that the document reuses the name's spelling.
+        customer_rows.append(_customer_row(row, now))
+        documents.append((row.id, search_document(_search_subject(row))))
+    contact_rows = [_contact_row(row, now) for row in rows if row.contact_name]
+    tag_changes = tags.resolve((row.id, row.tags) for row in rows)
+    link_rows = tags.link_rows(tag_changes.links)
+    changes.created(Customer, (row.id for row in rows))
+    changes.created(Contact, (row["id"] for row in contact_rows))
+    inserts = [
+        prepare(Customer, customer_rows),
+        prepare(Contact, contact_rows),
+        prepare(Tag, tag_changes.new_tags),
+        prepare(CustomerTag, link_rows),
+    ]
+    return _NewCustomers(len(rows), inserts, tag_changes.revived, documents)
+
+
+def _insert_new(uow: UnitOfWork, now: datetime, chunk: _NewCustomers) -> None:
+    """Write a chunk of new customers: the database's work, on the writer thread."""
+    for rows in chunk.inserts:
+        bulk.insert_prepared(uow.session, rows)
+    journal.revive_tags(uow.session, chunk.revived_tags, now)
+    bulk.index_new_customers(uow.session, chunk.documents)
 
 
 def _update(
@@ -496,7 +549,11 @@ def _contact_row(row: CustomerRow, now: datetime) -> dict[str, Any]:
 
 
 class _TagWriter:
-    """Tags named in the file: existing ones are reused (revived if deleted), others made."""
+    """Tags named in the file: existing ones are reused (revived if deleted), others made.
+
+    Working out which tags to make or revive needs no database (the stored tags are read
+    once, up front), so it can run while another thread writes.
+    """
 
     def __init__(self, uow: UnitOfWork, now: datetime, changes: Journal) -> None:
         self._uow = uow
@@ -505,37 +562,51 @@ class _TagWriter:
         self._known = journal.tags_by_name(uow.session)
         self._ready: dict[str, uuid.UUID] = {}
 
-    def link(
-        self, wanted: Iterable[tuple[uuid.UUID, tuple[str, ...]]], *, new_customers: bool = False
-    ) -> None:
-        """Tag customers; `new_customers`: they were just created, so have no tags yet."""
-        links = [
-            (customer_id, self._tag_id(name)) for customer_id, names in wanted for name in names
-        ]
-        if not links:
+    def link(self, wanted: Iterable[tuple[uuid.UUID, tuple[str, ...]]]) -> None:
+        """Tag stored customers, now."""
+        found = self.resolve(wanted)
+        if not found.links:
             return
-        existing = set() if new_customers else journal.existing_tag_links(self._uow.session, links)
+        session = self._uow.session
+        existing = journal.existing_tag_links(session, found.links)
+        bulk.insert_rows(session, Tag, found.new_tags)
+        journal.revive_tags(session, found.revived, self._now)
+        rows = self.link_rows([link for link in found.links if link not in existing])
+        bulk.insert_rows(session, CustomerTag, rows)
+
+    def resolve(self, wanted: Iterable[tuple[uuid.UUID, tuple[str, ...]]]) -> _TagChanges:
+        """The tags to make or revive for these (customer, tag names) and the pairs; a
+        tag is made or revived by the first call that names it."""
+        found = _TagChanges()
+        links = [
+            (customer_id, self._tag_id(name, found))
+            for customer_id, names in wanted
+            for name in names
+        ]
+        found.links = list(dict.fromkeys(links))
+        return found
+
+    def link_rows(self, links: Iterable[tuple[uuid.UUID, uuid.UUID]]) -> list[dict[str, Any]]:
         rows = [
             {**synced_columns(uuid.uuid4(), self._now), "customer_id": c, "tag_id": t}
-            for c, t in dict.fromkeys(links)
-            if (c, t) not in existing
+            for c, t in links
         ]
-        bulk.insert_rows(self._uow.session, CustomerTag, rows)
         self._changes.created(CustomerTag, (row["id"] for row in rows))
+        return rows
 
-    def _tag_id(self, name: str) -> uuid.UUID:
+    def _tag_id(self, name: str, found: _TagChanges) -> uuid.UUID:
         if name in self._ready:
             return self._ready[name]
         known = self._known.get(name)
         if known is None:
             tag_id = uuid.uuid4()
             row = {**synced_columns(tag_id, self._now), "name": name, "color": None}
-            bulk.insert_rows(self._uow.session, Tag, [row])
+            found.new_tags.append(row)
             self._changes.created(Tag, [tag_id])
         else:
             tag_id, deleted_at = known
             if deleted_at is not None:
-                journal.revive_tags(self._uow.session, [tag_id], self._now)
+                found.revived.append(tag_id)
                 self._changes.updated(Tag, tag_id, {"deleted_at": journal.json_ready(deleted_at)})
         self._ready[name] = tag_id
         return tag_id
