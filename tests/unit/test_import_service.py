@@ -11,7 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from factories import TestClock
+from factories import TestClock, set_deleted
 from sqlalchemy import func, select
 
 from crmdesk.db.engine import Database
@@ -38,6 +38,7 @@ from crmdesk.services.importing import (
     undo_import,
     write_errors_workbook,
 )
+from crmdesk.services.tags import TagService
 
 HEADERS = ("客户名称", "手机", "邮箱", "城市", "客户编号", "标签", "联系人")
 CUSTOMERS = ImportOptions(ImportEntity.CUSTOMERS)
@@ -285,6 +286,27 @@ def test_undo_removes_created_rows_and_restores_overwritten_fields(
     assert history[0].undone_at == clock.now
     # The code the import used is free again: the corrected file imports.
     assert run_import(database, source, options, clock=clock).counts.created == 1
+
+
+def test_undo_deletes_again_a_deleted_tag_that_the_import_brought_back(
+    database: Database, customers: CustomerService, clock: TestClock
+) -> None:
+    run_import(database, customer_rows({"name": "老客户", "tags": "展会"}), CUSTOMERS)
+    with database.unit_of_work(write=False) as uow:
+        tag_id = uow.session.scalars(select(Tag.id).where(Tag.name == "展会")).one()
+    set_deleted(database, Tag, tag_id)
+    assert TagService(database).list() == []
+
+    again = run_import(database, customer_rows({"name": "新客户", "tags": "展会"}), CUSTOMERS)
+    assert again.batch_id is not None
+    assert [t.name for t in TagService(database).list()] == ["展会"]
+
+    undo_import(database, again.batch_id, clock)
+
+    assert TagService(database).list() == []
+    with database.unit_of_work(write=False) as uow:
+        restored = uow.session.get(Tag, tag_id)
+        assert restored is not None and restored.deleted_at is not None
 
 
 def test_undo_is_refused_when_an_imported_record_was_edited_since(
