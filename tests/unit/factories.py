@@ -5,17 +5,18 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from crmdesk.db.base import Synced
 from crmdesk.db.engine import Database
-from crmdesk.db.models import Contact, Customer, Rep
+from crmdesk.db.models import Contact, Customer, CustomerValue, Rep
 from crmdesk.db.numbers import next_number
 from crmdesk.domain.clock import Clock
-from crmdesk.domain.enums import CustomerKind, CustomerLevel, LifecycleStage
+from crmdesk.domain.enums import CustomerKind, CustomerLevel, Grade, LifecycleStage, ValueSegment
 
 # Noon UTC: the same calendar day in every time zone a test machine is likely to use.
 START = datetime(2024, 3, 15, 12, 0, tzinfo=UTC)
+START_DAY = START.date()
 
 
 class TestClock:
@@ -80,3 +81,27 @@ def set_deleted(
         assert row is not None
         row.deleted_at = START if deleted else None
         uow.commit()
+
+
+def value_row(
+    customer_id: uuid.UUID,
+    segment: ValueSegment | None,
+    *,
+    reference_day: date = START_DAY,
+    computed_at: datetime = START,
+) -> CustomerValue:
+    """A customer's stored value figures, in the given segment (None: never ordered)."""
+    return CustomerValue(
+        customer_id=customer_id,
+        reference_day=reference_day,
+        recency_days=None if segment is None else 10,
+        frequency=0 if segment is None else 2,
+        monetary_minor=0,
+        segment=segment,
+        suggested_stage=LifecycleStage.FORMATION,
+        stage_reason={"template": "No orders yet.", "params": {}},
+        clv_forecast_minor=0,
+        score=50,
+        grade=Grade.C,
+        computed_at=computed_at,
+    )

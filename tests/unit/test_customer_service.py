@@ -8,12 +8,14 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-from factories import set_deleted, ticking_clock
+from factories import set_deleted, ticking_clock, value_row
+from sqlalchemy import select
 
 from crmdesk.db.engine import Database
-from crmdesk.db.models import Complaint, Customer, FollowUp, Rep
+from crmdesk.db.models import Complaint, Contact, Customer, FollowUp, Rep
 from crmdesk.db.repositories import customers as customer_queries
 from crmdesk.domain.contact_details import PHONE_PROBLEM
+from crmdesk.domain.contacts import ContactDraft
 from crmdesk.domain.customers import CustomerDraft, CustomerFilter, CustomerSort
 from crmdesk.domain.enums import (
     ComplaintCategory,
@@ -24,10 +26,12 @@ from crmdesk.domain.enums import (
     FollowUpKind,
     FollowUpStatus,
     LifecycleStage,
+    ValueSegment,
 )
 from crmdesk.domain.errors import ConflictError, NotFoundError, ValidationError
 from crmdesk.domain.paging import PageRequest
 from crmdesk.domain.reps import RepDraft
+from crmdesk.services.contacts import ContactService
 from crmdesk.services.customers import CustomerService
 from crmdesk.services.reps import RepService
 from crmdesk.services.tags import TagService
@@ -446,14 +450,17 @@ def test_rows_and_counts_come_separately(customers: CustomerService, database: D
         CustomerSort.KIND,
         CustomerSort.PHONE,
         CustomerSort.EMAIL,
+        CustomerSort.SEGMENT,
+        CustomerSort.CONTACT,
     ],
 )
 def test_pages_of_a_list_ordered_by_runs_of_one_value_join_up(
     customers: CustomerService, reps: RepService, database: Database, sort: CustomerSort
 ) -> None:
-    """Level, stage, owner and type orders are read run by run; pages that start inside a
-    run or span several runs give the whole list in order, both ways. Phone and e-mail
-    orders, read off their indexes, page the same way (customers without one first)."""
+    """Level, stage, owner, type, value segment and contact orders are read run by run;
+    pages that start inside a run or span several runs give the whole list in order, both
+    ways. Phone and e-mail orders, read off their indexes, page the same way. Customers
+    without the value (no phone, no segment, no contact) come first, like empty cells."""
     team = [reps.create(RepDraft(name=name)) for name in ("Zhou", "Li", "Wang")]
     gone = reps.create(RepDraft(name="Anyone"))
     levels, stages = list(CustomerLevel), list(LifecycleStage)
@@ -472,6 +479,25 @@ def test_pages_of_a_list_ordered_by_runs_of_one_value_join_up(
             )
         )
     set_deleted(database, Rep, gone.id)
+    made = customers.rows(CustomerFilter(), PageRequest(limit=100, sort_by=CustomerSort.CODE))
+    segments = [*ValueSegment, None]
+    contacts = ContactService(database)
+    with database.unit_of_work() as uow:
+        for number, row in enumerate(made):
+            if number % 4:  # a quarter were never valued
+                uow.session.add(value_row(row.id, segments[number * 3 % len(segments)]))
+        uow.commit()
+    for number, row in enumerate(made):
+        if number % 3:  # a third have no contact; names repeat; a few have two
+            contacts.create(row.id, ContactDraft(name=f"联系人{number % 5}"))
+        if number % 7 == 1:
+            contacts.create(row.id, ContactDraft(name="阿联系人", is_primary=True))
+    with database.unit_of_work() as uow:  # two primary contacts, as a bad sync might leave
+        for contact in uow.session.scalars(
+            select(Contact).where(Contact.customer_id == made[1].id)
+        ):
+            contact.is_primary = True
+        uow.commit()
     for descending in (False, True):
         whole = customers.rows(
             CustomerFilter(), PageRequest(limit=100, sort_by=sort, descending=descending)
@@ -491,6 +517,8 @@ def test_pages_of_a_list_ordered_by_runs_of_one_value_join_up(
             CustomerSort.KIND: lambda row: list(CustomerKind).index(row.kind),
             CustomerSort.PHONE: lambda row: row.phone or "",
             CustomerSort.EMAIL: lambda row: row.email or "",
+            CustomerSort.SEGMENT: lambda row: segments.index(row.segment) + 1 if row.segment else 0,
+            CustomerSort.CONTACT: lambda row: row.primary_contact_name or "",
         }[sort]
         assert [key(row) for row in whole] == sorted(map(key, whole), reverse=descending)
 

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from factories import TestClock, add_customer, set_deleted
+from factories import TestClock, add_customer, set_deleted, value_row
 
 from crmdesk.db.engine import Database
 from crmdesk.db.models import Complaint, Customer, CustomerValue, FollowUp
@@ -22,7 +22,6 @@ from crmdesk.domain.enums import (
     ComplaintStatus,
     FollowUpKind,
     FollowUpStatus,
-    Grade,
     LifecycleStage,
     OrderStatus,
     SurveyKind,
@@ -70,21 +69,8 @@ def _set_stage(database: Database, customer_id: uuid.UUID, stage: LifecycleStage
         uow.commit()
 
 
-def _value_row(customer_id: uuid.UUID, segment: ValueSegment | None) -> CustomerValue:
-    return CustomerValue(
-        customer_id=customer_id,
-        reference_day=TODAY,
-        recency_days=None if segment is None else 10,
-        frequency=0 if segment is None else 2,
-        monetary_minor=0,
-        segment=segment,
-        suggested_stage=LifecycleStage.FORMATION,
-        stage_reason={"template": "No orders yet.", "params": {}},
-        clv_forecast_minor=0,
-        score=50,
-        grade=Grade.C,
-        computed_at=NOW,
-    )
+def _row(customer_id: uuid.UUID, segment: ValueSegment | None) -> CustomerValue:
+    return value_row(customer_id, segment, reference_day=TODAY, computed_at=NOW)
 
 
 def _complaint(
@@ -150,11 +136,11 @@ def shop(database: Database, clock: TestClock) -> Shop:
     with database.unit_of_work() as uow:
         uow.session.add_all(
             [
-                _value_row(shop.a, ValueSegment.IMPORTANT_VALUE),
-                _value_row(shop.b, ValueSegment.IMPORTANT_VALUE),
-                _value_row(shop.c, ValueSegment.GENERAL_RETAIN),
-                _value_row(shop.d, None),
-                _value_row(shop.gone, ValueSegment.IMPORTANT_VALUE),
+                _row(shop.a, ValueSegment.IMPORTANT_VALUE),
+                _row(shop.b, ValueSegment.IMPORTANT_VALUE),
+                _row(shop.c, ValueSegment.GENERAL_RETAIN),
+                _row(shop.d, None),
+                _row(shop.gone, ValueSegment.IMPORTANT_VALUE),
                 _complaint(shop.a, "C1", ComplaintStatus.NEW, -timedelta(days=1)),
                 _complaint(shop.a, "C2", ComplaintStatus.IN_PROGRESS, timedelta(hours=12)),
                 _complaint(shop.b, "C3", ComplaintStatus.ACKNOWLEDGED, timedelta(days=3)),

@@ -133,7 +133,17 @@ class Customer(Synced, Base):
 
 class Contact(Synced, Base):
     __tablename__ = "contact"
-    __table_args__ = (Index("ix_contact_customer_id", "customer_id"),)
+    __table_args__ = (
+        Index("ix_contact_customer_id", "customer_id"),
+        # The customer list by primary contact (see repositories/customer_runs.py).
+        Index(
+            "ix_contact_live_primary_name",
+            "name",
+            "customer_id",
+            sqlite_where=text("is_primary IS 1 AND deleted_at IS NULL"),
+            postgresql_where=text("is_primary IS true AND deleted_at IS NULL"),
+        ),
+    )
 
     customer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("customer.id"))
     name: Mapped[str] = mapped_column(String(100))

@@ -20,7 +20,14 @@ CUSTOMER_COLUMNS: tuple[Column, ...] = (
         lambda c: c.lifecycle_stage,
         CustomerSort.STAGE,
     ),
-    Column("segment", "Value segment", "价值分群", CellKind.LABEL, lambda c: c.segment),
+    Column(
+        "segment",
+        "Value segment",
+        "价值分群",
+        CellKind.LABEL,
+        lambda c: c.segment,
+        CustomerSort.SEGMENT,
+    ),
     Column("owner", "Owner", "负责人", CellKind.TEXT, lambda c: c.owner_name, CustomerSort.OWNER),
     Column("phone", "Phone", "电话", CellKind.TEXT, lambda c: c.phone, CustomerSort.PHONE),
     Column("email", "E-mail", "邮箱", CellKind.TEXT, lambda c: c.email, CustomerSort.EMAIL),
@@ -35,6 +42,7 @@ CUSTOMER_COLUMNS: tuple[Column, ...] = (
         "联系人",
         CellKind.TEXT,
         lambda c: c.primary_contact_name,
+        CustomerSort.CONTACT,
     ),
     Column("tags", "Tags", "标签", CellKind.TEXT_LIST, lambda c: c.tag_names),
     Column(

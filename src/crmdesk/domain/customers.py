@@ -153,6 +153,8 @@ class CustomerSort(StrEnum):
     KIND = "kind"  # companies, then people
     PHONE = "phone"
     EMAIL = "email"
+    SEGMENT = "segment"  # customers without a segment first, then the RFM segments in order
+    CONTACT = "contact"  # by the primary contact's name, customers without one first
 
 
 @dataclass(frozen=True)

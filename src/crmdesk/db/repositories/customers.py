@@ -39,6 +39,7 @@ from crmdesk.db.models import (
     Rep,
     Tag,
 )
+from crmdesk.db.repositories.customer_runs import Run, in_direction, runs_of
 from crmdesk.db.repositories.paging import require_sort_key
 from crmdesk.db.repositories.records import find_live
 from crmdesk.db.repositories.tags import tags_by_customer
@@ -50,7 +51,7 @@ from crmdesk.domain.customers import (
     CustomerSort,
     CustomerSummary,
 )
-from crmdesk.domain.enums import CustomerKind, CustomerLevel, FollowUpStatus, LifecycleStage
+from crmdesk.domain.enums import FollowUpStatus
 from crmdesk.domain.exports import CustomerArchiveRow
 from crmdesk.domain.paging import Page, PageRequest
 from crmdesk.domain.search_text import like_patterns, match_expression
@@ -263,11 +264,11 @@ def _page_ids(
 ) -> list[uuid.UUID]:
     sort_by = request.sort_by or CustomerSort.NAME
     require_sort_key(sort_by, _SORT_KEYS)
-    segments = _segments(session, sort_by)
-    if segments is None:
+    runs = runs_of(session, sort_by)
+    if runs is None:
         query = _ids_query(conditions).order_by(*_column_order(sort_by, request.descending))
         return list(session.scalars(query.offset(request.offset).limit(request.limit)))
-    return _segmented_ids(session, conditions, segments, request)
+    return _run_ids(session, conditions, runs, request)
 
 
 def _column_order(sort_by: str, descending: bool) -> list[ColumnElement[Any]]:
@@ -275,45 +276,21 @@ def _column_order(sort_by: str, descending: bool) -> list[ColumnElement[Any]]:
     return [column.desc() if descending else column.asc() for column in columns]
 
 
-def _segments(session: Session, sort_by: str) -> list[ColumnElement[bool]] | None:
-    """The list ordered by an enumeration or by owner, as consecutive runs of customers
-    that share the value (each run in id order); None for the other orders.
-
-    An index on (value, id) serves each run, where an ORDER BY over a CASE expression or
-    over the owner's name would sort every matching customer first.
-    """
-    if sort_by == CustomerSort.LEVEL:
-        return [Customer.level == level for level in CustomerLevel]
-    if sort_by == CustomerSort.STAGE:
-        return [Customer.lifecycle_stage == stage for stage in LifecycleStage]
-    if sort_by == CustomerSort.KIND:
-        return [Customer.kind == kind for kind in CustomerKind]
-    if sort_by == CustomerSort.OWNER:
-        # Customers of a deleted rep show no owner, so they go with the unowned ones.
-        reps = session.execute(
-            select(Rep.id).order_by(Rep.deleted_at.is_(None), Rep.name, Rep.id)
-        ).scalars()
-        return [Customer.owner_id.is_(None), *(Customer.owner_id == rep for rep in reps)]
-    return None
-
-
-def _segmented_ids(
+def _run_ids(
     session: Session,
     conditions: Sequence[ColumnElement[bool]],
-    segments: Sequence[ColumnElement[bool]],
+    runs: Sequence[Run],
     request: PageRequest,
 ) -> list[uuid.UUID]:
     skip, ids = request.offset, list[uuid.UUID]()
-    tiebreak = Customer.id.desc() if request.descending else Customer.id.asc()
-    for segment in reversed(segments) if request.descending else segments:
+    for run in in_direction(runs, request.descending):
         if skip:
-            size = session.execute(
-                select(func.count()).select_from(Customer).where(*_live(), *conditions, segment)
-            ).scalar_one()
+            counted = run.narrow(select(func.count()).select_from(Customer))
+            size = session.execute(counted.where(*_live(), *conditions)).scalar_one()
             if skip >= size:
                 skip -= size
                 continue
-        query = _ids_query([*conditions, segment]).order_by(tiebreak)
+        query = run.rows(_ids_query(conditions), request.descending)
         ids.extend(session.scalars(query.offset(skip).limit(request.limit - len(ids))))
         skip = 0
         if len(ids) == request.limit:
@@ -329,6 +306,7 @@ def _primary_contact_name() -> ColumnElement[str | None]:
             Contact.is_primary.is_(True),
             Contact.deleted_at.is_(None),
         )
+        .order_by(Contact.name, Contact.id)
         .limit(1)
         .scalar_subquery()
     )
@@ -486,16 +464,14 @@ def _ordered_queries(
     today: date,
 ) -> list[Select[*tuple[Any, ...]]]:
     """`columns` of every matching customer in the list's order, as queries to run one
-    after the other (one per run of an enumeration or owner order, see `_segments`)."""
+    after the other (one per run of an order read in runs, see `customer_runs`)."""
     sort_by = sort_by or CustomerSort.NAME
     require_sort_key(sort_by, _SORT_KEYS)
     query = columns.where(*_live(), *_matching(session, criteria, today))
-    segments = _segments(session, sort_by)
-    if segments is None:
+    runs = runs_of(session, sort_by)
+    if runs is None:
         return [query.order_by(*_column_order(sort_by, descending))]
-    tiebreak = Customer.id.desc() if descending else Customer.id.asc()
-    runs = reversed(segments) if descending else segments
-    return [query.where(segment).order_by(tiebreak) for segment in runs]
+    return [run.rows(query, descending) for run in in_direction(runs, descending)]
 
 
 def _streamed(
