@@ -452,12 +452,13 @@ def test_rows_and_counts_come_separately(customers: CustomerService, database: D
         CustomerSort.EMAIL,
         CustomerSort.SEGMENT,
         CustomerSort.CONTACT,
+        CustomerSort.TAGS,
     ],
 )
 def test_pages_of_a_list_ordered_by_runs_of_one_value_join_up(
     customers: CustomerService, reps: RepService, database: Database, sort: CustomerSort
 ) -> None:
-    """Level, stage, owner, type, value segment and contact orders are read run by run;
+    """Level, stage, owner, type, value segment, contact and tag orders are read run by run;
     pages that start inside a run or span several runs give the whole list in order, both
     ways. Phone and e-mail orders, read off their indexes, page the same way. Customers
     without the value (no phone, no segment, no contact) come first, like empty cells."""
@@ -492,6 +493,10 @@ def test_pages_of_a_list_ordered_by_runs_of_one_value_join_up(
             contacts.create(row.id, ContactDraft(name=f"联系人{number % 5}"))
         if number % 7 == 1:
             contacts.create(row.id, ContactDraft(name="阿联系人", is_primary=True))
+    tag_names = ("老客户", "VIP", "展会", "华东")
+    for number, row in enumerate(made):
+        for name in tag_names[number % 5 :][: number % 3]:  # none, one or two tags
+            customers.add_tag(row.id, name)
     with database.unit_of_work() as uow:  # two primary contacts, as a bad sync might leave
         for contact in uow.session.scalars(
             select(Contact).where(Contact.customer_id == made[1].id)
@@ -519,6 +524,7 @@ def test_pages_of_a_list_ordered_by_runs_of_one_value_join_up(
             CustomerSort.EMAIL: lambda row: row.email or "",
             CustomerSort.SEGMENT: lambda row: segments.index(row.segment) + 1 if row.segment else 0,
             CustomerSort.CONTACT: lambda row: row.primary_contact_name or "",
+            CustomerSort.TAGS: lambda row: row.tag_names[:1],
         }[sort]
         assert [key(row) for row in whole] == sorted(map(key, whole), reverse=descending)
 

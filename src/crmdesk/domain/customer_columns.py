@@ -44,7 +44,7 @@ CUSTOMER_COLUMNS: tuple[Column, ...] = (
         lambda c: c.primary_contact_name,
         CustomerSort.CONTACT,
     ),
-    Column("tags", "Tags", "标签", CellKind.TEXT_LIST, lambda c: c.tag_names),
+    Column("tags", "Tags", "标签", CellKind.TEXT_LIST, lambda c: c.tag_names, CustomerSort.TAGS),
     Column(
         "created",
         "Created",

@@ -155,6 +155,7 @@ class CustomerSort(StrEnum):
     EMAIL = "email"
     SEGMENT = "segment"  # customers without a segment first, then the RFM segments in order
     CONTACT = "contact"  # by the primary contact's name, customers without one first
+    TAGS = "tags"  # by the first tag's name, customers without tags first
 
 
 @dataclass(frozen=True)

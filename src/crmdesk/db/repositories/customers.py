@@ -284,18 +284,26 @@ def _run_ids(
 ) -> list[uuid.UUID]:
     skip, ids = request.offset, list[uuid.UUID]()
     for run in in_direction(runs, request.descending):
-        if skip:
-            counted = run.narrow(select(func.count()).select_from(Customer))
-            size = session.execute(counted.where(*_live(), *conditions)).scalar_one()
+        if skip and run.countable:
+            size = _run_size(session, conditions, run)
             if skip >= size:
                 skip -= size
                 continue
         query = run.rows(_ids_query(conditions), request.descending)
-        ids.extend(session.scalars(query.offset(skip).limit(request.limit - len(ids))))
+        found = list(session.scalars(query.offset(skip).limit(request.limit - len(ids))))
+        if not found and skip:
+            skip -= _run_size(session, conditions, run)  # the page lies beyond the run
+            continue
+        ids.extend(found)
         skip = 0
         if len(ids) == request.limit:
             break
     return ids
+
+
+def _run_size(session: Session, conditions: Sequence[ColumnElement[bool]], run: Run) -> int:
+    counted = run.narrow(select(func.count()).select_from(Customer))
+    return int(session.execute(counted.where(*_live(), *conditions)).scalar_one())
 
 
 def _primary_contact_name() -> ColumnElement[str | None]:

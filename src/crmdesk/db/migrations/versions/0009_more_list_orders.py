@@ -1,7 +1,8 @@
 """The customer list sorts by type, phone and e-mail too: one partial index over live
 customers for each, ending in the id tiebreak like those of 0004, so that a page of a
 1,000,000-customer list in any of these orders is read off an index alone. And by the
-primary contact: an index of live primary contacts' names, with their customer.
+primary contact: an index of live primary contacts' names, with their customer. And by
+tags: an index of each tag's live customers in id order.
 
 Revision ID: 0009
 Revises: 0008
@@ -22,6 +23,7 @@ LIVE = "deleted_at IS NULL"
 SQLITE_LIVE_PRIMARY = "is_primary IS 1 AND deleted_at IS NULL"
 POSTGRESQL_LIVE_PRIMARY = "is_primary IS true AND deleted_at IS NULL"
 CONTACT_INDEX = "ix_contact_live_primary_name"
+TAG_INDEX = "ix_customer_tag_live_tag"
 LIST_INDEXES = (
     ("ix_customer_live_kind", ["kind", "id", "deleted_at"]),
     ("ix_customer_live_phone", ["phone", "id", "deleted_at"]),
@@ -38,6 +40,14 @@ def upgrade() -> None:
         sqlite_where=sa.text(SQLITE_LIVE_PRIMARY),
         postgresql_where=sa.text(POSTGRESQL_LIVE_PRIMARY),
     )
+    op.create_index(
+        TAG_INDEX,
+        "customer_tag",
+        ["tag_id", "customer_id"],
+        unique=False,
+        sqlite_where=sa.text(LIVE),
+        postgresql_where=sa.text(LIVE),
+    )
     for name, columns in LIST_INDEXES:
         op.create_index(
             name,
@@ -52,4 +62,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name, _columns in reversed(LIST_INDEXES):
         op.drop_index(name, table_name="customer")
+    op.drop_index(TAG_INDEX, table_name="customer_tag")
     op.drop_index(CONTACT_INDEX, table_name="contact")
