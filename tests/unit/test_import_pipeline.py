@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 from factories import START, TestClock
+from row_sources import ListSource, Row
 from sqlalchemy import ColumnElement, func, select, text
 from sqlalchemy.exc import IntegrityError
 
@@ -19,7 +18,6 @@ from crmdesk.db.engine import Database
 from crmdesk.db.models import Contact, Customer, CustomerTag, ImportChange, Tag
 from crmdesk.domain.customers import CustomerFilter
 from crmdesk.domain.demo_data import BRAND_CHARS, SURNAMES
-from crmdesk.domain.errors import Problem
 from crmdesk.domain.import_fields import ImportEntity
 from crmdesk.domain.import_results import ImportCancelledError, ImportOptions
 from crmdesk.domain.search_text import sort_key
@@ -160,32 +158,7 @@ def test_the_gil_changes_hands_quickly_while_writing_and_as_before_afterwards() 
 _MANY = 4_500
 
 
-@dataclass(frozen=True)
-class _Row:
-    number: int
-    raw: tuple[object, ...]
-    values: Mapping[str, object]
-    problems: Mapping[str, Problem] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class _Rows:
-    """A sheet of customers as crmdesk.io's ImportSource hands it over."""
-
-    rows_: tuple[_Row, ...]
-    path: Path = Path("客户.xlsx")
-    sheet: str = "客户"
-    headers: tuple[str, ...] = ("客户名称", "手机", "标签", "联系人")
-
-    @property
-    def row_count(self) -> int:
-        return len(self.rows_)
-
-    def rows(self) -> Iterator[_Row]:
-        return iter(self.rows_)
-
-
-def _many_customers() -> _Rows:
+def _many_customers() -> ListSource:
     surnames = list(SURNAMES)
     rows = []
     for i in range(_MANY):
@@ -194,8 +167,8 @@ def _many_customers() -> _Rows:
         tags = "老客户" if i % 3 == 0 else "新客户、华东"
         contact = f"联系人{i}" if i % 2 == 0 else None
         values = {"name": name, "phone": [phone], "tags": tags, "contact_name": contact}
-        rows.append(_Row(i + 2, (name, phone, tags, contact), values))
-    return _Rows(tuple(rows))
+        rows.append(Row(i + 2, (name, phone, tags, contact), values))
+    return ListSource(tuple(rows), ("客户名称", "手机", "标签", "联系人"))
 
 
 @pytest.fixture

@@ -4,21 +4,19 @@ fill or overwrite, "import nothing", the error workbook, undo, cancel, history."
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import openpyxl
 import pytest
 from factories import TestClock, set_deleted
+from row_sources import ListSource, Row
 from sqlalchemy import func, select
 
 from crmdesk.db.engine import Database
 from crmdesk.db.models import Contact, Customer, CustomerTag, ImportChange, Tag
 from crmdesk.domain.customers import CustomerDraft, CustomerFilter
 from crmdesk.domain.enums import CustomerLevel
-from crmdesk.domain.errors import Problem
 from crmdesk.domain.import_fields import ImportEntity
 from crmdesk.domain.import_results import (
     DuplicatePolicy,
@@ -44,31 +42,6 @@ HEADERS = ("客户名称", "手机", "邮箱", "城市", "客户编号", "标签
 CUSTOMERS = ImportOptions(ImportEntity.CUSTOMERS)
 
 
-@dataclass(frozen=True)
-class Row:
-    number: int
-    raw: tuple[object, ...]
-    values: Mapping[str, object]
-    problems: Mapping[str, Problem] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class ListSource:
-    """Rows as crmdesk.io's ImportSource hands them over: raw cells and cleaned values."""
-
-    rows_: tuple[Row, ...]
-    path: Path = Path("客户.xlsx")
-    sheet: str = "客户"
-    headers: tuple[str, ...] = HEADERS
-
-    @property
-    def row_count(self) -> int:
-        return len(self.rows_)
-
-    def rows(self) -> Iterator[Row]:
-        return iter(self.rows_)
-
-
 def customer_rows(*specs: dict[str, object]) -> ListSource:
     """One row per spec (field key -> cleaned value), numbered from 2 under the header."""
     keys = ("name", "phone", "email", "city", "code", "tags", "contact_name")
@@ -80,7 +53,7 @@ def customer_rows(*specs: dict[str, object]) -> ListSource:
             for k in keys
         )
         rows.append(Row(number, raw, spec, problems))  # type: ignore[arg-type]
-    return ListSource(tuple(rows))
+    return ListSource(tuple(rows), HEADERS)
 
 
 @pytest.fixture
