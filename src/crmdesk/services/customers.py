@@ -34,6 +34,7 @@ from crmdesk.db.repositories.records import (
     stamp_if_changed,
 )
 from crmdesk.db.repositories.tags import find_customer_tag, find_tag_by_name
+from crmdesk.db.search_index import warm_search_index
 from crmdesk.domain.clock import Clock, local_today, system_clock
 from crmdesk.domain.contact_details import (
     check_birthday,
@@ -191,6 +192,13 @@ class CustomerService:
         """Each (province, city) that customers are in, for the list's filters."""
         with self._database.unit_of_work(write=False) as uow:
             return live_places(uow.session)
+
+    def warm_search(self) -> int:
+        """Read the search documents' indexes once from end to end, so that the first
+        searches after the computer started do not wait for the disk; returns the bytes
+        read. A fraction of a second on 1,000,000 customers: run it in the background."""
+        with self._database.unit_of_work(write=False) as uow:
+            return warm_search_index(uow.session.connection())
 
     def add_tag(self, customer_id: uuid.UUID, tag_name: str) -> CustomerRecord:
         """Tag a customer, creating the tag when no tag has that name yet."""

@@ -3,6 +3,7 @@ and actions on the selected customers (owner, tag, follow-up, delete)."""
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -12,8 +13,10 @@ from typing import TypeVar, cast
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
+    QObject,
     QPoint,
     Qt,
     QTimer,
@@ -58,6 +61,8 @@ MAX_COLUMN_WIDTH = 260
 
 T = TypeVar("T")
 E = TypeVar("E", bound=StrEnum)
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -138,6 +143,7 @@ class CustomersTab(QWidget):
         self._places: list[tuple[str, str | None]] = []
         self._reselect: set[uuid.UUID] = set()  # selection to bring back after a refresh
         self._first_rows_seen = False  # the first rows have been shown (columns sized to them)
+        self._search_warm_up_wanted = False
         self.model = CustomerListModel(context, self)
 
         self.search = QLineEdit()
@@ -185,7 +191,7 @@ class CustomersTab(QWidget):
         header.setSortIndicator(self._section_sorting_by(None), Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorShown(True)
         header.setSectionsClickable(True)
-        header.sortIndicatorChanged.connect(self._sort_clicked)
+        header.sortIndicatorChanged.connect(self.model.sort)  # every column sorts
         table.activated.connect(self._activated)
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         return table
@@ -280,6 +286,33 @@ class CustomersTab(QWidget):
         return combo
 
     # --- the main window's interface -------------------------------------------------
+
+    def warm_search_after_first_rows(self) -> None:
+        """Once the table has been painted with rows, read the search index in the
+        background (once), so that the first searches after the computer started do not
+        wait for the disk. A failure is only logged: searching works without it."""
+        if not self._search_warm_up_wanted:
+            self._search_warm_up_wanted = True
+            self.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """Starts the search warm-up when the table's viewport paints its first rows."""
+        if event.type() == QEvent.Type.Paint and self._rows_shown():
+            watched.removeEventFilter(self)
+            # Queued: the read starts once this paint is done.
+            QTimer.singleShot(0, self, self._start_search_warm_up)
+        return False
+
+    def _rows_shown(self) -> bool:
+        return self.model.rowCount() > 0 and self.model.summary(0) is not None
+
+    def _start_search_warm_up(self) -> None:
+        self._context.tasks.read(
+            self._context.workspace.customers.warm_search,
+            lambda _bytes_read: None,
+            owner=self,
+            failed=lambda error: _log.warning("Reading the search index ahead failed: %s", error),
+        )
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -471,20 +504,6 @@ class CustomersTab(QWidget):
         criteria = self._criteria()
         self._show_rescue(criteria)
         self.model.set_criteria(criteria)
-
-    def _sort_clicked(self, section: int, order: Qt.SortOrder) -> None:
-        if self.model.columns[section].sort_key is None:
-            # Not sortable: put the indicator back on the column the list is sorted by.
-            header = self.table.horizontalHeader()
-            query = self.model.query
-            header.blockSignals(True)
-            header.setSortIndicator(
-                self._section_sorting_by(query.sort_by),
-                Qt.SortOrder.DescendingOrder if query.descending else Qt.SortOrder.AscendingOrder,
-            )
-            header.blockSignals(False)
-            return
-        self.model.sort(section, order)
 
     def _section_sorting_by(self, sort_by: str | None) -> int:
         """The first column that orders the list by `sort_by` (None: the default order)."""
