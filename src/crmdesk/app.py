@@ -60,7 +60,6 @@ def run_gui(database_url: str) -> int:
 def _first_tasks(window: MainWindow) -> None:
     offer_demo_data(window.context, window)
     window.value_upkeep.check()
-    window.customers.warm_search_after_first_rows()
 
 
 def smoke_test() -> int:

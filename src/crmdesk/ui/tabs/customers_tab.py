@@ -13,10 +13,8 @@ from typing import TypeVar, cast
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
-    QEvent,
     QItemSelection,
     QItemSelectionModel,
-    QObject,
     QPoint,
     Qt,
     QTimer,
@@ -143,7 +141,6 @@ class CustomersTab(QWidget):
         self._places: list[tuple[str, str | None]] = []
         self._reselect: set[uuid.UUID] = set()  # selection to bring back after a refresh
         self._first_rows_seen = False  # the first rows have been shown (columns sized to them)
-        self._search_warm_up_wanted = False
         self.model = CustomerListModel(context, self)
 
         self.search = QLineEdit()
@@ -286,33 +283,6 @@ class CustomersTab(QWidget):
         return combo
 
     # --- the main window's interface -------------------------------------------------
-
-    def warm_search_after_first_rows(self) -> None:
-        """Once the table has been painted with rows, read the search index in the
-        background (once), so that the first searches after the computer started do not
-        wait for the disk. A failure is only logged: searching works without it."""
-        if not self._search_warm_up_wanted:
-            self._search_warm_up_wanted = True
-            self.table.viewport().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        """Starts the search warm-up when the table's viewport paints its first rows."""
-        if event.type() == QEvent.Type.Paint and self._rows_shown():
-            watched.removeEventFilter(self)
-            # Queued: the read starts once this paint is done.
-            QTimer.singleShot(0, self, self._start_search_warm_up)
-        return False
-
-    def _rows_shown(self) -> bool:
-        return self.model.rowCount() > 0 and self.model.summary(0) is not None
-
-    def _start_search_warm_up(self) -> None:
-        self._context.tasks.read(
-            self._context.workspace.customers.warm_search,
-            lambda _bytes_read: None,
-            owner=self,
-            failed=lambda error: _log.warning("Reading the search index ahead failed: %s", error),
-        )
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -538,10 +508,12 @@ class CustomersTab(QWidget):
         self.table.clearSelection()
         self.table.scrollToTop()
         if not self._first_rows_seen:
-            # The filters' choices are read once the first rows are on screen, so that
-            # they never delay them.
+            # The filters' choices, and the search index read ahead (so that the first
+            # searches after the computer started do not wait for the disk), once the
+            # first rows are on screen, so that they never delay them.
             self._first_rows_seen = True
             self._load_choices()
+            self._start_search_warm_up()
         # Columns are fitted to the first rows there are (a first run may start empty and
         # fill with demo data), unless the user's own widths were restored.
         if (
@@ -551,6 +523,15 @@ class CustomersTab(QWidget):
         ):
             self._columns_fitted = True
             self._fit_columns()
+
+    def _start_search_warm_up(self) -> None:
+        # A failure is only logged: searching works without it.
+        self._context.tasks.read(
+            self._context.workspace.customers.warm_search,
+            lambda _bytes_read: None,
+            owner=self,
+            failed=lambda error: _log.warning("Reading the search index ahead failed: %s", error),
+        )
 
     def _fit_columns(self) -> None:
         fit_columns(self.table, MAX_COLUMN_WIDTH)
